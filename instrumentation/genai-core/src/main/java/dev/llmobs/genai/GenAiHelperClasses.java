@@ -1,0 +1,30 @@
+package dev.llmobs.genai;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The core classes every provider module must inject as helpers. There is no muzzle in a Maven
+ * build: a class missing here fails silently in production, so GenAiHelperClassesTest checks this
+ * list against the compiled classes.
+ */
+public final class GenAiHelperClasses {
+
+  public static final List<String> NAMES =
+      Collections.unmodifiableList(
+          Arrays.asList(
+              "dev.llmobs.genai.GenAiSemconv",
+              "dev.llmobs.genai.GenAiConfig",
+              "dev.llmobs.genai.GenAiConfig$Source",
+              "dev.llmobs.genai.GenAiRequest",
+              "dev.llmobs.genai.GenAiResponse",
+              "dev.llmobs.genai.GenAiErrors",
+              "dev.llmobs.genai.GenAiAttributesExtractor",
+              "dev.llmobs.genai.GenAiSpanNames",
+              "dev.llmobs.genai.GenAiInstrumenter",
+              "dev.llmobs.genai.GenAiCall",
+              "dev.llmobs.genai.LlmobsVersion"));
+
+  private GenAiHelperClasses() {}
+}

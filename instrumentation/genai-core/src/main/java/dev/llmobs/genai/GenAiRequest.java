@@ -1,0 +1,169 @@
+package dev.llmobs.genai;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The provider-neutral view of one GenAI call as it starts. A provider mapper fills in what its SDK
+ * request holds; everything left null is simply not recorded.
+ */
+public final class GenAiRequest {
+
+  private final String operationName;
+  private final String providerName;
+  private String requestModel;
+  private String serverAddress;
+  private Long serverPort;
+  private Boolean stream;
+  private Double temperature;
+  private Double topP;
+  private Long maxTokens;
+  private Long seed;
+  private List<String> stopSequences;
+  private Long choiceCount;
+  private Double frequencyPenalty;
+  private Double presencePenalty;
+  private String conversationId;
+
+  public GenAiRequest(String operationName, String providerName) {
+    this.operationName = operationName;
+    this.providerName = providerName;
+  }
+
+  public String operationName() {
+    return operationName;
+  }
+
+  public String providerName() {
+    return providerName;
+  }
+
+  public String requestModel() {
+    return requestModel;
+  }
+
+  public GenAiRequest requestModel(String requestModel) {
+    this.requestModel = requestModel;
+    return this;
+  }
+
+  public String serverAddress() {
+    return serverAddress;
+  }
+
+  public Long serverPort() {
+    return serverPort;
+  }
+
+  /** Sets server.address and server.port from a base URL such as {@code https://host:8443/v1}. */
+  public GenAiRequest serverFromUrl(String baseUrl) {
+    if (baseUrl == null) {
+      return this;
+    }
+    try {
+      URI uri = URI.create(baseUrl);
+      if (uri.getHost() == null) {
+        return this;
+      }
+      serverAddress = uri.getHost();
+      int port = uri.getPort();
+      if (port < 0) {
+        port = "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+      }
+      serverPort = (long) port;
+    } catch (IllegalArgumentException ignored) {
+      // an unparsable base URL only costs us server.* attributes
+    }
+    return this;
+  }
+
+  public Boolean stream() {
+    return stream;
+  }
+
+  public GenAiRequest stream(Boolean stream) {
+    this.stream = stream;
+    return this;
+  }
+
+  public Double temperature() {
+    return temperature;
+  }
+
+  public GenAiRequest temperature(Double temperature) {
+    this.temperature = temperature;
+    return this;
+  }
+
+  public Double topP() {
+    return topP;
+  }
+
+  public GenAiRequest topP(Double topP) {
+    this.topP = topP;
+    return this;
+  }
+
+  public Long maxTokens() {
+    return maxTokens;
+  }
+
+  public GenAiRequest maxTokens(Long maxTokens) {
+    this.maxTokens = maxTokens;
+    return this;
+  }
+
+  public Long seed() {
+    return seed;
+  }
+
+  public GenAiRequest seed(Long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  public List<String> stopSequences() {
+    return stopSequences;
+  }
+
+  public GenAiRequest stopSequences(List<String> stopSequences) {
+    this.stopSequences = stopSequences;
+    return this;
+  }
+
+  public Long choiceCount() {
+    return choiceCount;
+  }
+
+  public GenAiRequest choiceCount(Long choiceCount) {
+    this.choiceCount = choiceCount;
+    return this;
+  }
+
+  public Double frequencyPenalty() {
+    return frequencyPenalty;
+  }
+
+  public GenAiRequest frequencyPenalty(Double frequencyPenalty) {
+    this.frequencyPenalty = frequencyPenalty;
+    return this;
+  }
+
+  public Double presencePenalty() {
+    return presencePenalty;
+  }
+
+  public GenAiRequest presencePenalty(Double presencePenalty) {
+    this.presencePenalty = presencePenalty;
+    return this;
+  }
+
+  public String conversationId() {
+    return conversationId;
+  }
+
+  public GenAiRequest conversationId(String conversationId) {
+    this.conversationId = conversationId;
+    return this;
+  }
+}

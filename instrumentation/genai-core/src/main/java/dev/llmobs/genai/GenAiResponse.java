@@ -1,0 +1,104 @@
+package dev.llmobs.genai;
+
+import java.util.List;
+
+/**
+ * The provider-neutral view of how one GenAI call ended. Token counts are normalised the
+ * semantic-convention way by the provider mapper: input includes cached tokens, output includes
+ * reasoning tokens.
+ */
+public final class GenAiResponse {
+
+  private String responseId;
+  private String responseModel;
+  private List<String> finishReasons;
+  private Long inputTokens;
+  private Long outputTokens;
+  private Long cacheReadInputTokens;
+  private Long cacheCreationInputTokens;
+  private Long reasoningOutputTokens;
+  private String errorType;
+
+  /** A call that failed: {@code errorType} is what {@link GenAiErrors} made of the failure. */
+  public static GenAiResponse failed(String errorType) {
+    GenAiResponse response = new GenAiResponse();
+    response.errorType = errorType;
+    return response;
+  }
+
+  public String responseId() {
+    return responseId;
+  }
+
+  public GenAiResponse responseId(String responseId) {
+    this.responseId = responseId;
+    return this;
+  }
+
+  public String responseModel() {
+    return responseModel;
+  }
+
+  public GenAiResponse responseModel(String responseModel) {
+    this.responseModel = responseModel;
+    return this;
+  }
+
+  public List<String> finishReasons() {
+    return finishReasons;
+  }
+
+  public GenAiResponse finishReasons(List<String> finishReasons) {
+    this.finishReasons = finishReasons;
+    return this;
+  }
+
+  public Long inputTokens() {
+    return inputTokens;
+  }
+
+  public GenAiResponse inputTokens(Long inputTokens) {
+    this.inputTokens = inputTokens;
+    return this;
+  }
+
+  public Long outputTokens() {
+    return outputTokens;
+  }
+
+  public GenAiResponse outputTokens(Long outputTokens) {
+    this.outputTokens = outputTokens;
+    return this;
+  }
+
+  public Long cacheReadInputTokens() {
+    return cacheReadInputTokens;
+  }
+
+  public GenAiResponse cacheReadInputTokens(Long cacheReadInputTokens) {
+    this.cacheReadInputTokens = cacheReadInputTokens;
+    return this;
+  }
+
+  public Long cacheCreationInputTokens() {
+    return cacheCreationInputTokens;
+  }
+
+  public GenAiResponse cacheCreationInputTokens(Long cacheCreationInputTokens) {
+    this.cacheCreationInputTokens = cacheCreationInputTokens;
+    return this;
+  }
+
+  public Long reasoningOutputTokens() {
+    return reasoningOutputTokens;
+  }
+
+  public GenAiResponse reasoningOutputTokens(Long reasoningOutputTokens) {
+    this.reasoningOutputTokens = reasoningOutputTokens;
+    return this;
+  }
+
+  public String errorType() {
+    return errorType;
+  }
+}

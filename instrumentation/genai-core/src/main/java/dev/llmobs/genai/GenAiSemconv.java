@@ -1,0 +1,96 @@
+package dev.llmobs.genai;
+
+import io.opentelemetry.api.common.AttributeKey;
+import java.util.List;
+
+/**
+ * Every OpenTelemetry GenAI semantic-convention name that llmobs reads or writes: attribute keys,
+ * metric names, operation and provider values. Local copies on purpose: the semconv artifact's
+ * GenAI constants are deprecated and move between releases.
+ */
+public final class GenAiSemconv {
+
+  // Operation and provider attributes.
+  public static final AttributeKey<String> OPERATION_NAME =
+      AttributeKey.stringKey("gen_ai.operation.name");
+  public static final AttributeKey<String> PROVIDER_NAME =
+      AttributeKey.stringKey("gen_ai.provider.name");
+  public static final AttributeKey<String> CONVERSATION_ID =
+      AttributeKey.stringKey("gen_ai.conversation.id");
+
+  // Request attributes.
+  public static final AttributeKey<String> REQUEST_MODEL =
+      AttributeKey.stringKey("gen_ai.request.model");
+  public static final AttributeKey<Double> REQUEST_TEMPERATURE =
+      AttributeKey.doubleKey("gen_ai.request.temperature");
+  public static final AttributeKey<Double> REQUEST_TOP_P = AttributeKey.doubleKey("gen_ai.request.top_p");
+  public static final AttributeKey<Long> REQUEST_MAX_TOKENS =
+      AttributeKey.longKey("gen_ai.request.max_tokens");
+  public static final AttributeKey<Long> REQUEST_SEED = AttributeKey.longKey("gen_ai.request.seed");
+  public static final AttributeKey<List<String>> REQUEST_STOP_SEQUENCES =
+      AttributeKey.stringArrayKey("gen_ai.request.stop_sequences");
+  public static final AttributeKey<Long> REQUEST_CHOICE_COUNT =
+      AttributeKey.longKey("gen_ai.request.choice.count");
+  public static final AttributeKey<Double> REQUEST_FREQUENCY_PENALTY =
+      AttributeKey.doubleKey("gen_ai.request.frequency_penalty");
+  public static final AttributeKey<Double> REQUEST_PRESENCE_PENALTY =
+      AttributeKey.doubleKey("gen_ai.request.presence_penalty");
+  public static final AttributeKey<Boolean> REQUEST_STREAM =
+      AttributeKey.booleanKey("gen_ai.request.stream");
+
+  // Response attributes.
+  public static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
+  public static final AttributeKey<String> RESPONSE_MODEL =
+      AttributeKey.stringKey("gen_ai.response.model");
+  public static final AttributeKey<List<String>> RESPONSE_FINISH_REASONS =
+      AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
+  public static final AttributeKey<Double> RESPONSE_TIME_TO_FIRST_CHUNK =
+      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
+
+  // Usage attributes. input_tokens includes cached tokens; reasoning tokens are part of output.
+  public static final AttributeKey<Long> USAGE_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.input_tokens");
+  public static final AttributeKey<Long> USAGE_OUTPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.output_tokens");
+  public static final AttributeKey<Long> USAGE_CACHE_READ_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
+  public static final AttributeKey<Long> USAGE_CACHE_CREATION_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens");
+  public static final AttributeKey<Long> USAGE_REASONING_OUTPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.reasoning.output_tokens");
+
+  // Content capture (opt-in only).
+  public static final AttributeKey<String> INPUT_MESSAGES =
+      AttributeKey.stringKey("gen_ai.input.messages");
+  public static final AttributeKey<String> OUTPUT_MESSAGES =
+      AttributeKey.stringKey("gen_ai.output.messages");
+
+  // General semantic-convention attributes used on GenAI spans.
+  public static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+  public static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+  public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+
+  // gen_ai.operation.name values.
+  public static final String OPERATION_CHAT = "chat";
+  public static final String OPERATION_EMBEDDINGS = "embeddings";
+  public static final String OPERATION_TEXT_COMPLETION = "text_completion";
+
+  // gen_ai.provider.name values.
+  public static final String PROVIDER_OPENAI = "openai";
+  public static final String PROVIDER_ANTHROPIC = "anthropic";
+
+  // error.type values of our own for failures that have no better low-cardinality name.
+  public static final String ERROR_RATE_LIMITED = "rate_limited";
+  public static final String ERROR_TIMEOUT = "timeout";
+  public static final String ERROR_CANCELLED = "cancelled";
+
+  // Metric names.
+  public static final String METRIC_TOKEN_USAGE = "gen_ai.client.token.usage";
+  public static final String METRIC_OPERATION_DURATION = "gen_ai.client.operation.duration";
+  public static final String METRIC_TIME_TO_FIRST_CHUNK =
+      "gen_ai.client.operation.time_to_first_chunk";
+  public static final String METRIC_TIME_PER_OUTPUT_CHUNK =
+      "gen_ai.client.operation.time_per_output_chunk";
+
+  private GenAiSemconv() {}
+}
