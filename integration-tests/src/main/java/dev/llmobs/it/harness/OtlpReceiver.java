@@ -1,0 +1,118 @@
+package dev.llmobs.it.harness;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A minimal OTLP/HTTP (protobuf) receiver on a loopback port: what a collector would get from the
+ * agent. Other signals are acknowledged and dropped until a test needs them.
+ */
+public final class OtlpReceiver implements AutoCloseable {
+
+  private final HttpServer server;
+  private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+
+  private OtlpReceiver(HttpServer server) {
+    this.server = server;
+  }
+
+  public static OtlpReceiver start() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    OtlpReceiver receiver = new OtlpReceiver(server);
+    server.createContext("/v1/traces", receiver::traces);
+    server.createContext("/", OtlpReceiver::acknowledge);
+    server.start();
+    return receiver;
+  }
+
+  /** The base endpoint for {@code otel.exporter.otlp.endpoint}. */
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public List<ReceivedSpan> spans() {
+    return new ArrayList<>(spans);
+  }
+
+  /** Waits until {@code condition} holds for the spans received so far; fails after timeout. */
+  public List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<ReceivedSpan> current = spans();
+      if (condition.test(current)) {
+        return current;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "spans not received within " + timeout + "; got " + current.size() + ": " + current);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private void traces(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ExportTraceServiceRequest request;
+      try (InputStream body = body(exchange)) {
+        request = ExportTraceServiceRequest.parseFrom(body);
+      }
+      for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+        for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+          for (Span span : scopeSpans.getSpansList()) {
+            spans.add(
+                new ReceivedSpan(
+                    resourceSpans.getResource(), scopeSpans.getScope().getName(), span));
+          }
+        }
+      }
+      reply(exchange, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
+    }
+  }
+
+  private static void acknowledge(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      exchange.getRequestBody().readAllBytes();
+      reply(exchange, new byte[0]);
+    }
+  }
+
+  private static InputStream body(HttpExchange exchange) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    return "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+        ? new GZIPInputStream(in)
+        : in;
+  }
+
+  private static void reply(HttpExchange exchange, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+    exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
