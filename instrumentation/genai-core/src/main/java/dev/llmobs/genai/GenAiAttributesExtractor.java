@@ -23,6 +23,8 @@ final class GenAiAttributesExtractor implements AttributesExtractor<GenAiRequest
     put(attributes, GenAiSemconv.REQUEST_FREQUENCY_PENALTY, request.frequencyPenalty());
     put(attributes, GenAiSemconv.REQUEST_PRESENCE_PENALTY, request.presencePenalty());
     put(attributes, GenAiSemconv.CONVERSATION_ID, request.conversationId());
+    put(attributes, GenAiSemconv.EMBEDDINGS_DIMENSION_COUNT, request.dimensionCount());
+    put(attributes, GenAiSemconv.INPUT_MESSAGES, request.inputMessages());
     put(attributes, GenAiSemconv.SERVER_ADDRESS, request.serverAddress());
     put(attributes, GenAiSemconv.SERVER_PORT, request.serverPort());
   }
@@ -51,6 +53,9 @@ final class GenAiAttributesExtractor implements AttributesExtractor<GenAiRequest
         GenAiSemconv.USAGE_CACHE_CREATION_INPUT_TOKENS,
         response.cacheCreationInputTokens());
     put(attributes, GenAiSemconv.USAGE_REASONING_OUTPUT_TOKENS, response.reasoningOutputTokens());
+    put(attributes, GenAiSemconv.RESPONSE_TIME_TO_FIRST_CHUNK, response.timeToFirstChunkSeconds());
+    put(attributes, GenAiSemconv.RESPONSE_CHUNK_COUNT, response.chunkCount());
+    put(attributes, GenAiSemconv.OUTPUT_MESSAGES, response.outputMessages());
     if (response.errorType() != null) {
       put(attributes, GenAiSemconv.ERROR_TYPE, response.errorType());
     } else if (error != null) {

@@ -4,13 +4,18 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One running GenAI call: what advice keeps between method enter and exit. Nothing here throws
- * into the application: a failure of our own is logged once and the call goes on untraced.
+ * One running GenAI call: what advice keeps between method enter and exit, and what a stream or
+ * future ends later. The span ends exactly once. Nothing here throws into the application: a
+ * failure of our own is logged once and the call goes on untraced.
  */
 public final class GenAiCall {
 
@@ -22,19 +27,24 @@ public final class GenAiCall {
 
   private final Context context;
   private final GenAiRequest request;
-  private Scope scope;
+  private final Function<Throwable, String> errorTypes;
+  private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
+  private Scope scope;
 
-  private GenAiCall(Context context, GenAiRequest request) {
+  private GenAiCall(Context context, GenAiRequest request, Function<Throwable, String> errorTypes) {
     this.context = context;
     this.request = request;
+    this.errorTypes = errorTypes;
   }
 
   /**
    * Starts the span and makes it current on this thread, or returns null when there is nothing to
    * trace (no request, instrumentation suppressed, or already inside a GenAI call of ours).
+   *
+   * @param errorTypes turns a failure of this provider's SDK into {@code error.type}
    */
-  public static GenAiCall start(GenAiRequest request) {
+  public static GenAiCall start(GenAiRequest request, Function<Throwable, String> errorTypes) {
     try {
       if (request == null) {
         return null;
@@ -45,13 +55,18 @@ public final class GenAiCall {
         return null;
       }
       Context context = instrumenter.start(parent, request).with(ACTIVE, request);
-      GenAiCall call = new GenAiCall(context, request);
+      GenAiCall call = new GenAiCall(context, request, errorTypes);
       call.scope = context.makeCurrent();
       return call;
     } catch (Throwable t) {
       logFailure(t);
       return null;
     }
+  }
+
+  /** The request of the GenAI call running in {@code context}, if any. */
+  public static GenAiRequest activeRequest(Context context) {
+    return context == null ? null : context.get(ACTIVE);
   }
 
   public Context context() {
@@ -62,7 +77,11 @@ public final class GenAiCall {
     return request;
   }
 
-  /** Leaves the call's scope on this thread; the span stays open until {@link #end}. */
+  long startNanos() {
+    return startNanos;
+  }
+
+  /** Leaves the call's scope on this thread; the span stays open until it ends. */
   public void closeScope() {
     Scope current = scope;
     scope = null;
@@ -75,22 +94,72 @@ public final class GenAiCall {
     }
   }
 
-  /** Ends the span once; later calls do nothing. */
+  /** Ends the span once; later calls do nothing. {@code response} may be null. */
   public void end(GenAiResponse response, Throwable error) {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
     try {
+      if (error != null && (response == null || response.errorType() == null)) {
+        response = (response == null ? new GenAiResponse() : response).errorType(errorType(error));
+      }
       GenAiInstrumenter.get().end(context, request, response, error);
     } catch (Throwable t) {
       logFailure(t);
     }
   }
 
+  /** Ends the span as cancelled by the caller (a stream closed early), keeping what was seen. */
+  public void endCancelled(GenAiResponse partial) {
+    end((partial == null ? new GenAiResponse() : partial).errorType(GenAiSemconv.ERROR_CANCELLED),
+        null);
+  }
+
   /** Closes the scope and ends the span: the usual exit of a synchronous call. */
   public void exit(GenAiResponse response, Throwable error) {
     closeScope();
     end(response, error);
+  }
+
+  /**
+   * The exit of an asynchronous call: leaves the scope now and ends the span when {@code future}
+   * completes. The caller keeps the very same future.
+   */
+  public <R> void endOnCompletion(
+      CompletableFuture<R> future, final Function<? super R, GenAiResponse> responses) {
+    closeScope();
+    future.whenComplete(
+        (result, error) -> {
+          Throwable cause = unwrap(error);
+          end(cause == null ? map(responses, result) : null, cause);
+        });
+  }
+
+  private static <R> GenAiResponse map(Function<? super R, GenAiResponse> responses, R result) {
+    try {
+      return responses.apply(result);
+    } catch (Throwable t) {
+      logFailure(t);
+      return null;
+    }
+  }
+
+  private String errorType(Throwable error) {
+    try {
+      String type = errorTypes == null ? null : errorTypes.apply(error);
+      return type != null ? type : GenAiErrors.classify(error, null);
+    } catch (Throwable t) {
+      logFailure(t);
+      return GenAiErrors.classify(error, null);
+    }
+  }
+
+  static Throwable unwrap(Throwable error) {
+    while ((error instanceof CompletionException || error instanceof ExecutionException)
+        && error.getCause() != null) {
+      error = error.getCause();
+    }
+    return error;
   }
 
   /** Logs an instrumentation failure of ours, once per class loader, and never rethrows. */

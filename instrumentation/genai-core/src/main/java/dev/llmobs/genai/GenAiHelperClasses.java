@@ -24,6 +24,13 @@ public final class GenAiHelperClasses {
               "dev.llmobs.genai.GenAiSpanNames",
               "dev.llmobs.genai.GenAiInstrumenter",
               "dev.llmobs.genai.GenAiCall",
+              "dev.llmobs.genai.GenAiSpanStatus",
+              "dev.llmobs.genai.GenAiClientMetrics",
+              "dev.llmobs.genai.GenAiClientMetrics$State",
+              "dev.llmobs.genai.GenAiStreamAccumulator",
+              "dev.llmobs.genai.GenAiStream",
+              "dev.llmobs.genai.GenAiStream$TracingSpliterator",
+              "dev.llmobs.genai.GenAiMessages",
               "dev.llmobs.genai.LlmobsVersion"));
 
   private GenAiHelperClasses() {}

@@ -14,6 +14,8 @@ public final class GenAiInstrumenter {
   public static final String INSTRUMENTATION_NAME = "dev.llmobs.genai";
 
   private static volatile Instrumenter<GenAiRequest, GenAiResponse> instance;
+  // -1 until read; then 0 when content capture is off, else the maximum captured length.
+  private static volatile int captureContentMaxLength = -1;
 
   public static Instrumenter<GenAiRequest, GenAiResponse> get() {
     Instrumenter<GenAiRequest, GenAiResponse> result = instance;
@@ -29,11 +31,24 @@ public final class GenAiInstrumenter {
     return result;
   }
 
+  /** The maximum captured-content length, or 0 when content capture is off (the default). */
+  public static int captureContentMaxLength() {
+    int result = captureContentMaxLength;
+    if (result < 0) {
+      GenAiConfig config = GenAiConfig.fromAgent();
+      result = config.captureMessageContent() ? config.captureMessageContentMaxLength() : 0;
+      captureContentMaxLength = result;
+    }
+    return result;
+  }
+
   private static Instrumenter<GenAiRequest, GenAiResponse> create() {
     return Instrumenter.<GenAiRequest, GenAiResponse>builder(
             GlobalOpenTelemetry.get(), INSTRUMENTATION_NAME, new GenAiSpanNames())
         .setInstrumentationVersion(LlmobsVersion.VERSION)
         .addAttributesExtractor(new GenAiAttributesExtractor())
+        .setSpanStatusExtractor(new GenAiSpanStatus())
+        .addOperationMetrics(GenAiClientMetrics::new)
         .buildInstrumenter(SpanKindExtractor.alwaysClient());
   }
 

@@ -24,6 +24,8 @@ public final class GenAiRequest {
   private Double frequencyPenalty;
   private Double presencePenalty;
   private String conversationId;
+  private Long dimensionCount;
+  private String inputMessages;
 
   public GenAiRequest(String operationName, String providerName) {
     this.operationName = operationName;
@@ -164,6 +166,25 @@ public final class GenAiRequest {
 
   public GenAiRequest conversationId(String conversationId) {
     this.conversationId = conversationId;
+    return this;
+  }
+
+  public Long dimensionCount() {
+    return dimensionCount;
+  }
+
+  public GenAiRequest dimensionCount(Long dimensionCount) {
+    this.dimensionCount = dimensionCount;
+    return this;
+  }
+
+  /** Captured input messages as semantic-convention JSON; set only when capture is enabled. */
+  public String inputMessages() {
+    return inputMessages;
+  }
+
+  public GenAiRequest inputMessages(String inputMessages) {
+    this.inputMessages = inputMessages;
     return this;
   }
 }

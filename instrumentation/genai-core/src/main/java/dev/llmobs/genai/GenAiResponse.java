@@ -18,6 +18,9 @@ public final class GenAiResponse {
   private Long cacheCreationInputTokens;
   private Long reasoningOutputTokens;
   private String errorType;
+  private Double timeToFirstChunkSeconds;
+  private Long chunkCount;
+  private String outputMessages;
 
   /** A call that failed: {@code errorType} is what {@link GenAiErrors} made of the failure. */
   public static GenAiResponse failed(String errorType) {
@@ -100,5 +103,35 @@ public final class GenAiResponse {
 
   public String errorType() {
     return errorType;
+  }
+
+  public GenAiResponse errorType(String errorType) {
+    this.errorType = errorType;
+    return this;
+  }
+
+  public Double timeToFirstChunkSeconds() {
+    return timeToFirstChunkSeconds;
+  }
+
+  public Long chunkCount() {
+    return chunkCount;
+  }
+
+  /** Streaming timing, filled in by {@link GenAiStream}. */
+  GenAiResponse streamTiming(Double timeToFirstChunkSeconds, long chunkCount) {
+    this.timeToFirstChunkSeconds = timeToFirstChunkSeconds;
+    this.chunkCount = chunkCount;
+    return this;
+  }
+
+  /** Captured output messages as semantic-convention JSON; set only when capture is enabled. */
+  public String outputMessages() {
+    return outputMessages;
+  }
+
+  public GenAiResponse outputMessages(String outputMessages) {
+    this.outputMessages = outputMessages;
+    return this;
   }
 }

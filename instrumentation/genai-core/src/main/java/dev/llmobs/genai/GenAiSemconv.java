@@ -46,6 +46,11 @@ public final class GenAiSemconv {
       AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
   public static final AttributeKey<Double> RESPONSE_TIME_TO_FIRST_CHUNK =
       AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
+  // Not (yet) in the semantic conventions: how many output chunks a streamed response had.
+  public static final AttributeKey<Long> RESPONSE_CHUNK_COUNT =
+      AttributeKey.longKey("gen_ai.response.chunk_count");
+  public static final AttributeKey<Long> EMBEDDINGS_DIMENSION_COUNT =
+      AttributeKey.longKey("gen_ai.embeddings.dimension.count");
 
   // Usage attributes. input_tokens includes cached tokens; reasoning tokens are part of output.
   public static final AttributeKey<Long> USAGE_INPUT_TOKENS =
@@ -64,6 +69,11 @@ public final class GenAiSemconv {
       AttributeKey.stringKey("gen_ai.input.messages");
   public static final AttributeKey<String> OUTPUT_MESSAGES =
       AttributeKey.stringKey("gen_ai.output.messages");
+
+  // Metric-only attribute.
+  public static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
+  public static final String TOKEN_TYPE_INPUT = "input";
+  public static final String TOKEN_TYPE_OUTPUT = "output";
 
   // General semantic-convention attributes used on GenAI spans.
   public static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
@@ -91,6 +101,9 @@ public final class GenAiSemconv {
       "gen_ai.client.operation.time_to_first_chunk";
   public static final String METRIC_TIME_PER_OUTPUT_CHUNK =
       "gen_ai.client.operation.time_per_output_chunk";
+  // Ours, beside the semantic conventions' metrics.
+  public static final String METRIC_CHUNKS = "gen_ai.client.operation.chunks";
+  public static final String METRIC_ACTIVE_REQUESTS = "gen_ai.client.active_requests";
 
   private GenAiSemconv() {}
 }

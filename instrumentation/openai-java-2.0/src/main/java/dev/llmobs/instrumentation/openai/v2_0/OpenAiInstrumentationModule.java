@@ -6,16 +6,33 @@ import dev.llmobs.genai.GenAiHelperClasses;
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * com.openai:openai-java 2.0 and later. Disable with {@code
+ * com.openai:openai-java 2.0 and later: chat completions, the Responses API and embeddings, each
+ * blocking, async and streaming. Disable with {@code
  * -Dotel.instrumentation.llmobs-openai-java.enabled=false}. Our names differ from upstream's
  * {@code openai-java} on purpose: the distro turns upstream's module off so each call has one span.
  */
 public final class OpenAiInstrumentationModule extends InstrumentationModule {
+
+  // Helpers injected into the application's class loader, besides the GenAI core.
+  static final List<String> HELPERS =
+      Collections.unmodifiableList(
+          Arrays.asList(
+              OpenAiCalls.class.getName(),
+              OpenAiChat.class.getName(),
+              OpenAiChatStreamAccumulator.class.getName(),
+              OpenAiResponses.class.getName(),
+              OpenAiResponsesStreamAccumulator.class.getName(),
+              OpenAiEmbeddings.class.getName(),
+              OpenAiContent.class.getName(),
+              OpenAiStreamResponse.class.getName(),
+              OpenAiAsyncStreamResponse.class.getName(),
+              OpenAiAsyncStreamResponse.TracingHandler.class.getName()));
 
   public OpenAiInstrumentationModule() {
     super("llmobs-openai-java", "llmobs-openai-java-2.0");
@@ -23,23 +40,23 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
 
   @Override
   public ElementMatcher.Junction<ClassLoader> classLoaderMatcher() {
-    // The chat-completions service moved to this package in 1.x; ClientOptions.baseUrl() and the
-    // Stop/usage accessors we read are stable from 2.0 on.
+    // The version floor is 2.0 (tested there and on the newest 4.x): AutoPager first appeared in
+    // 2.0.0, the service and model classes we use are in every release since.
     return hasClassesNamed(
+        "com.openai.core.AutoPager",
         "com.openai.services.blocking.chat.ChatCompletionServiceImpl",
-        "com.openai.models.chat.completions.ChatCompletionCreateParams");
+        "com.openai.models.responses.ResponseCreateParams");
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.<TypeInstrumentation>singletonList(
-        new ChatCompletionServiceInstrumentation());
+    return Collections.<TypeInstrumentation>singletonList(new OpenAiServiceInstrumentation());
   }
 
   @Override
   public List<String> getAdditionalHelperClassNames() {
     List<String> names = new ArrayList<>(GenAiHelperClasses.NAMES);
-    names.add(OpenAiChatMapper.class.getName());
+    names.addAll(HELPERS);
     return names;
   }
 }

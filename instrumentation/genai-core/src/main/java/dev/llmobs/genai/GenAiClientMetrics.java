@@ -1,0 +1,174 @@
+package dev.llmobs.genai;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.LongUpDownCounter;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.instrumentation.api.instrumenter.OperationListener;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The GenAI client metrics, computed from the span's own attributes so that numbers on spans and
+ * in metrics never disagree. Metric attributes are the low-cardinality ones only: never a response
+ * id or a conversation id.
+ */
+final class GenAiClientMetrics implements OperationListener {
+
+  // Semantic-convention bucket advice for gen_ai.client.token.usage.
+  static final List<Long> TOKEN_BUCKETS =
+      Arrays.asList(
+          1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 262144L, 1048576L, 4194304L,
+          16777216L, 67108864L);
+
+  // Semantic-convention bucket advice for the duration histograms (seconds).
+  static final List<Double> DURATION_BUCKETS =
+      Arrays.asList(
+          0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
+
+  private static final List<AttributeKey<?>> START_KEYS =
+      Arrays.<AttributeKey<?>>asList(
+          GenAiSemconv.OPERATION_NAME,
+          GenAiSemconv.PROVIDER_NAME,
+          GenAiSemconv.REQUEST_MODEL,
+          GenAiSemconv.SERVER_ADDRESS,
+          GenAiSemconv.SERVER_PORT);
+
+  private static final ContextKey<State> STATE = ContextKey.named("llmobs-genai-metrics");
+
+  private final LongHistogram tokenUsage;
+  private final DoubleHistogram duration;
+  private final DoubleHistogram timeToFirstChunk;
+  private final DoubleHistogram timePerOutputChunk;
+  private final LongCounter chunks;
+  private final LongUpDownCounter activeRequests;
+
+  GenAiClientMetrics(Meter meter) {
+    tokenUsage =
+        meter
+            .histogramBuilder(GenAiSemconv.METRIC_TOKEN_USAGE)
+            .ofLongs()
+            .setUnit("{token}")
+            .setDescription("Number of input and output tokens used")
+            .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS)
+            .build();
+    duration =
+        meter
+            .histogramBuilder(GenAiSemconv.METRIC_OPERATION_DURATION)
+            .setUnit("s")
+            .setDescription("GenAI operation duration")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+            .build();
+    timeToFirstChunk =
+        meter
+            .histogramBuilder(GenAiSemconv.METRIC_TIME_TO_FIRST_CHUNK)
+            .setUnit("s")
+            .setDescription("Time to receive the first chunk of a streamed response")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+            .build();
+    timePerOutputChunk =
+        meter
+            .histogramBuilder(GenAiSemconv.METRIC_TIME_PER_OUTPUT_CHUNK)
+            .setUnit("s")
+            .setDescription("Mean time between output chunks after the first, per streamed call")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+            .build();
+    chunks =
+        meter
+            .counterBuilder(GenAiSemconv.METRIC_CHUNKS)
+            .setUnit("{chunk}")
+            .setDescription("Output chunks received in streamed responses")
+            .build();
+    activeRequests =
+        meter
+            .upDownCounterBuilder(GenAiSemconv.METRIC_ACTIVE_REQUESTS)
+            .setUnit("{request}")
+            .setDescription("GenAI calls in flight")
+            .build();
+  }
+
+  @Override
+  public Context onStart(Context context, Attributes startAttributes, long startNanos) {
+    Attributes base = select(startAttributes);
+    activeRequests.add(1, base, context);
+    return context.with(STATE, new State(base, startNanos));
+  }
+
+  @Override
+  public void onEnd(Context context, Attributes endAttributes, long endNanos) {
+    State state = context.get(STATE);
+    if (state == null) {
+      return;
+    }
+    activeRequests.add(-1, state.attributes, context);
+
+    AttributesBuilder builder = state.attributes.toBuilder();
+    String responseModel = endAttributes.get(GenAiSemconv.RESPONSE_MODEL);
+    if (responseModel != null) {
+      builder.put(GenAiSemconv.RESPONSE_MODEL, responseModel);
+    }
+    Attributes withModel = builder.build();
+    String errorType = endAttributes.get(GenAiSemconv.ERROR_TYPE);
+    Attributes withError =
+        errorType == null
+            ? withModel
+            : withModel.toBuilder().put(GenAiSemconv.ERROR_TYPE, errorType).build();
+
+    double seconds = (endNanos - state.startNanos) / 1_000_000_000.0;
+    duration.record(seconds, withError, context);
+
+    Long input = endAttributes.get(GenAiSemconv.USAGE_INPUT_TOKENS);
+    if (input != null) {
+      tokenUsage.record(input, tokenType(withModel, GenAiSemconv.TOKEN_TYPE_INPUT), context);
+    }
+    Long output = endAttributes.get(GenAiSemconv.USAGE_OUTPUT_TOKENS);
+    if (output != null) {
+      tokenUsage.record(output, tokenType(withModel, GenAiSemconv.TOKEN_TYPE_OUTPUT), context);
+    }
+
+    Double firstChunk = endAttributes.get(GenAiSemconv.RESPONSE_TIME_TO_FIRST_CHUNK);
+    Long chunkCount = endAttributes.get(GenAiSemconv.RESPONSE_CHUNK_COUNT);
+    if (firstChunk != null) {
+      timeToFirstChunk.record(firstChunk, withError, context);
+    }
+    if (chunkCount != null && chunkCount > 0) {
+      chunks.add(chunkCount, withError, context);
+      if (firstChunk != null && chunkCount > 1) {
+        timePerOutputChunk.record(
+            Math.max(0, seconds - firstChunk) / (chunkCount - 1), withError, context);
+      }
+    }
+  }
+
+  private static Attributes tokenType(Attributes attributes, String type) {
+    return attributes.toBuilder().put(GenAiSemconv.TOKEN_TYPE, type).build();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Attributes select(Attributes attributes) {
+    AttributesBuilder builder = Attributes.builder();
+    for (AttributeKey key : START_KEYS) {
+      Object value = attributes.get(key);
+      if (value != null) {
+        builder.put(key, value);
+      }
+    }
+    return builder.build();
+  }
+
+  private static final class State {
+    final Attributes attributes;
+    final long startNanos;
+
+    State(Attributes attributes, long startNanos) {
+      this.attributes = attributes;
+      this.startNanos = startNanos;
+    }
+  }
+}

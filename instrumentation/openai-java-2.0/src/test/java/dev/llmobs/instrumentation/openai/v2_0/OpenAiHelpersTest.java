@@ -1,0 +1,46 @@
+package dev.llmobs.instrumentation.openai.v2_0;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class OpenAiHelpersTest {
+
+  // Loaded by the agent itself, never injected into the application.
+  static final List<String> AGENT_SIDE =
+      Arrays.asList(
+          OpenAiInstrumentationModule.class.getName(),
+          OpenAiServiceInstrumentation.class.getName(),
+          OpenAiServiceInstrumentation.CallAdvice.class.getName());
+
+  @Test
+  void everyOtherCompiledClassIsAnInjectedHelper() throws IOException, URISyntaxException {
+    Path dir =
+        Paths.get(OpenAiCalls.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .resolve(OpenAiCalls.class.getPackage().getName().replace('.', '/'));
+    List<String> compiled;
+    try (Stream<Path> files = Files.list(dir)) {
+      compiled =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".class"))
+              .map(
+                  n ->
+                      OpenAiCalls.class.getPackage().getName()
+                          + "."
+                          + n.substring(0, n.length() - ".class".length()))
+              .filter(n -> !AGENT_SIDE.contains(n))
+              .collect(Collectors.toList());
+    }
+    assertThat(OpenAiInstrumentationModule.HELPERS).containsExactlyInAnyOrderElementsOf(compiled);
+  }
+}
