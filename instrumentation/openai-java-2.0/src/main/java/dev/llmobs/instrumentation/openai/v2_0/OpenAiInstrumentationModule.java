@@ -19,20 +19,24 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class OpenAiInstrumentationModule extends InstrumentationModule {
 
-  // Helpers injected into the application's class loader, besides the GenAI core.
+  private static final String PACKAGE = "dev.llmobs.instrumentation.openai.v2_0";
+
+  // Helpers injected into the application's class loader, besides the GenAI core. Names as
+  // strings: loading these classes here, in the agent's class loader where the SDK is absent,
+  // would fail the whole agent's start.
   static final List<String> HELPERS =
       Collections.unmodifiableList(
           Arrays.asList(
-              OpenAiCalls.class.getName(),
-              OpenAiChat.class.getName(),
-              OpenAiChatStreamAccumulator.class.getName(),
-              OpenAiResponses.class.getName(),
-              OpenAiResponsesStreamAccumulator.class.getName(),
-              OpenAiEmbeddings.class.getName(),
-              OpenAiContent.class.getName(),
-              OpenAiStreamResponse.class.getName(),
-              OpenAiAsyncStreamResponse.class.getName(),
-              OpenAiAsyncStreamResponse.TracingHandler.class.getName()));
+              PACKAGE + ".OpenAiCalls",
+              PACKAGE + ".OpenAiChat",
+              PACKAGE + ".OpenAiChatStreamAccumulator",
+              PACKAGE + ".OpenAiResponses",
+              PACKAGE + ".OpenAiResponsesStreamAccumulator",
+              PACKAGE + ".OpenAiEmbeddings",
+              PACKAGE + ".OpenAiContent",
+              PACKAGE + ".OpenAiStreamResponse",
+              PACKAGE + ".OpenAiAsyncStreamResponse",
+              PACKAGE + ".OpenAiAsyncStreamResponse$TracingHandler"));
 
   public OpenAiInstrumentationModule() {
     super("llmobs-openai-java", "llmobs-openai-java-2.0");
