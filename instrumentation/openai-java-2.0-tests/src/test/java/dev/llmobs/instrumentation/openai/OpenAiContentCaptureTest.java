@@ -1,0 +1,175 @@
+package dev.llmobs.instrumentation.openai;
+
+import static dev.llmobs.instrumentation.openai.GenAiKeys.INPUT_MESSAGES;
+import static dev.llmobs.instrumentation.openai.GenAiKeys.OUTPUT_MESSAGES;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.responses.ResponseCreateParams;
+import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
+import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs in a JVM of its own with {@code otel.instrumentation.genai.capture-message-content=true}
+ * and a 400-character limit (see the surefire execution "content-capture").
+ */
+class OpenAiContentCaptureTest {
+
+  @RegisterExtension
+  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
+
+  MockWebServer server;
+  OpenAIClient client;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    client =
+        OpenAIOkHttpClient.builder()
+            .baseUrl(server.url("/v1").toString())
+            .apiKey(FakeOpenAi.API_KEY)
+            .maxRetries(0)
+            .build();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    client.close();
+    server.shutdown();
+    for (SpanData span : testing.spans()) {
+      assertThat(span.getAttributes().toString()).doesNotContain(FakeOpenAi.API_KEY);
+    }
+  }
+
+  @Test
+  void chatMessagesAreCapturedInSemconvShape() {
+    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-1", "gpt-4o")));
+
+    client
+        .chat()
+        .completions()
+        .create(
+            ChatCompletionCreateParams.builder()
+                .model("gpt-4o")
+                .addSystemMessage("Be brief.")
+                .addUserMessage("Say hello")
+                .build());
+
+    testing.waitAndAssertTraces(
+        trace ->
+            trace.hasSpansSatisfyingExactly(
+                span ->
+                    span.hasAttributesSatisfying(
+                        equalTo(
+                            INPUT_MESSAGES,
+                            "[{\"role\":\"system\",\"parts\":[{\"type\":\"text\",\"content\":"
+                                + "\"Be brief.\"}]},{\"role\":\"user\",\"parts\":[{\"type\":"
+                                + "\"text\",\"content\":\"Say hello\"}]}]"),
+                        equalTo(
+                            OUTPUT_MESSAGES,
+                            "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":"
+                                + "\"Hello there\"}],\"finish_reason\":\"stop\"}]"))));
+  }
+
+  @Test
+  void longContentIsTruncatedToTheLimitAsValidJson() {
+    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-2", "gpt-4o")));
+    StringBuilder prompt = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      prompt.append("lorem ipsum ");
+    }
+
+    client
+        .chat()
+        .completions()
+        .create(
+            ChatCompletionCreateParams.builder()
+                .model("gpt-4o")
+                .addUserMessage(prompt.toString())
+                .build());
+
+    testing.waitAndAssertTraces(
+        trace ->
+            trace.hasSpansSatisfyingExactly(
+                span ->
+                    span.hasAttributesSatisfying(
+                        satisfies(
+                            INPUT_MESSAGES,
+                            v ->
+                                v.hasSizeLessThanOrEqualTo(400)
+                                    .startsWith("[{\"role\":\"user\"")
+                                    .endsWith("...[truncated]\"}]}]")))));
+  }
+
+  @Test
+  void streamedOutputIsAssembledFromDeltas() {
+    server.enqueue(
+        FakeOpenAi.sse(
+            FakeOpenAi.chatChunk("chatcmpl-s", "Hel", null),
+            FakeOpenAi.chatChunk("chatcmpl-s", "lo", "stop")));
+
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client
+            .chat()
+            .completions()
+            .createStreaming(
+                ChatCompletionCreateParams.builder()
+                    .model("gpt-4o-mini")
+                    .addUserMessage("Hi")
+                    .build())) {
+      stream.stream().forEach(chunk -> {});
+    }
+
+    testing.waitAndAssertTraces(
+        trace ->
+            trace.hasSpansSatisfyingExactly(
+                span ->
+                    span.hasAttributesSatisfying(
+                        equalTo(
+                            OUTPUT_MESSAGES,
+                            "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":"
+                                + "\"Hello\"}],\"finish_reason\":\"stop\"}]"))));
+  }
+
+  @Test
+  void responsesInputAndOutputAreCaptured() {
+    server.enqueue(FakeOpenAi.json(FakeOpenAi.response("resp_1", "completed", "Fine, thanks")));
+
+    client
+        .responses()
+        .create(
+            ResponseCreateParams.builder()
+                .model("gpt-4.1")
+                .instructions("Answer politely.")
+                .input("How are you?")
+                .build());
+
+    testing.waitAndAssertTraces(
+        trace ->
+            trace.hasSpansSatisfyingExactly(
+                span ->
+                    span.hasAttributesSatisfying(
+                        equalTo(
+                            INPUT_MESSAGES,
+                            "[{\"role\":\"system\",\"parts\":[{\"type\":\"text\",\"content\":"
+                                + "\"Answer politely.\"}]},{\"role\":\"user\",\"parts\":[{\"type\":"
+                                + "\"text\",\"content\":\"How are you?\"}]}]"),
+                        equalTo(
+                            OUTPUT_MESSAGES,
+                            "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":"
+                                + "\"Fine, thanks\"}],\"finish_reason\":\"stop\"}]"))));
+  }
+}
