@@ -49,19 +49,22 @@ public final class ModelPrices {
     return requests;
   }
 
+  /** e.g. {@code input=2.5 cache_read=1.25 output=10}; prices the model does not set are left out. */
   @Override
   public String toString() {
-    return "input="
-        + input
-        + " cache_read="
-        + cacheRead
-        + " cache_write="
-        + cacheWrite
-        + " output="
-        + output
-        + " reasoning="
-        + reasoning
-        + " requests_per_1000="
-        + requests;
+    StringBuilder text = new StringBuilder();
+    append(text, "input", input);
+    append(text, "cache_read", cacheRead);
+    append(text, "cache_write", cacheWrite);
+    append(text, "output", output);
+    append(text, "reasoning", reasoning);
+    append(text, "per_1000_requests", requests);
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, String name, Price price) {
+    if (price != null) {
+      text.append(text.length() == 0 ? "" : " ").append(name).append('=').append(price);
+    }
   }
 }

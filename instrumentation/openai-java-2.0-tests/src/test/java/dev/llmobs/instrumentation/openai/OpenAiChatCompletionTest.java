@@ -133,6 +133,12 @@ class OpenAiChatCompletionTest {
                             equalTo(OUTPUT_TOKENS, 7L),
                             equalTo(CACHE_READ, 5L),
                             equalTo(REASONING, 2L),
+                            // The extension's cost processor prices every GenAI span (see
+                            // OpenAiChatCostTest): gpt-4o-mini at 0.15 / 0.075 cached / 0.60 per
+                            // 1M: 16 x 0.15 + 5 x 0.075 + 7 x 0.60 = 6.975 per 1M.
+                            equalTo(AttributeKey.doubleKey("gen_ai.usage.cost.amount"), 0.000006975),
+                            equalTo(AttributeKey.stringKey("gen_ai.usage.cost.currency"), "USD"),
+                            equalTo(AttributeKey.stringKey("gen_ai.usage.cost.source"), "local"),
                             equalTo(SERVER_ADDRESS, server.getHostName()),
                             equalTo(SERVER_PORT, (long) server.getPort()))));
   }
