@@ -47,7 +47,7 @@ import java.util.logging.Logger;
 public final class CostSpanProcessor implements ExtendedSpanProcessor {
 
   private static final Logger logger = Logger.getLogger(CostSpanProcessor.class.getName());
-  private static final int MAX_REPORTED_UNPRICED = 1000;
+  private static final int MAX_REPORTED = 1000;
 
   private final Supplier<PriceLookup> lookup;
   private final Supplier<CostMetrics> metrics;
@@ -55,7 +55,7 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
   private final String tenantBaggageKey;
   private final Map<ReadableSpan, String> tenants =
       Collections.synchronizedMap(new WeakHashMap<ReadableSpan, String>());
-  private final Set<String> reportedUnpriced = ConcurrentHashMap.newKeySet();
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private volatile boolean failureLogged;
 
   CostSpanProcessor(
@@ -121,19 +121,14 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
         metrics.get().recordUnpriced(provider, operation, requestModel, responseModel);
         reportUnpriced(provider, responseModel != null ? responseModel : requestModel);
       } else {
-        TokenUsage usage =
-            TokenUsage.of(
-                orZero(input),
-                orZero(span.getAttribute(USAGE_CACHE_READ_INPUT_TOKENS)),
-                orZero(span.getAttribute(USAGE_CACHE_CREATION_INPUT_TOKENS)),
-                orZero(output),
-                orZero(span.getAttribute(USAGE_REASONING_OUTPUT_TOKENS)));
-        cost = CostCalculator.cost(model.pricesAt(System.currentTimeMillis()), usage);
-        pricedAs = model.toString();
-        span.setAttribute(USAGE_COST_AMOUNT, cost.doubleValue());
-        span.setAttribute(USAGE_COST_CURRENCY, COST_CURRENCY_USD);
-        span.setAttribute(USAGE_COST_SOURCE, COST_SOURCE_LOCAL);
-        metrics.get().recordCost(cost, provider, operation, requestModel, responseModel);
+        cost = cost(model, span, input, output);
+        if (cost != null) {
+          pricedAs = model.toString();
+          span.setAttribute(USAGE_COST_AMOUNT, cost.doubleValue());
+          span.setAttribute(USAGE_COST_CURRENCY, COST_CURRENCY_USD);
+          span.setAttribute(USAGE_COST_SOURCE, COST_SOURCE_LOCAL);
+          metrics.get().recordCost(cost, provider, operation, requestModel, responseModel);
+        }
       }
     }
     if (dispatcher != null) {
@@ -146,6 +141,32 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     }
   }
 
+  /** Null when the span's token counts contradict each other (reported once per model). */
+  private BigDecimal cost(ResolvedModel model, ReadableSpan span, Long input, Long output) {
+    TokenUsage usage;
+    try {
+      usage =
+          TokenUsage.of(
+              orZero(input),
+              orZero(span.getAttribute(USAGE_CACHE_READ_INPUT_TOKENS)),
+              orZero(span.getAttribute(USAGE_CACHE_CREATION_INPUT_TOKENS)),
+              orZero(output),
+              orZero(span.getAttribute(USAGE_REASONING_OUTPUT_TOKENS)));
+    } catch (IllegalArgumentException e) {
+      if (reportedOnce("inconsistent " + model)) {
+        logger.warning(
+            "llmobs: span '" + span.getName() + "' has inconsistent token counts (" + e.getMessage()
+                + "); such calls of " + model + " get no cost (logged once)");
+      }
+      return null;
+    }
+    return CostCalculator.cost(model.pricesAt(System.currentTimeMillis()), usage);
+  }
+
+  private boolean reportedOnce(String key) {
+    return reported.size() < MAX_REPORTED && reported.add(key);
+  }
+
   private String tenant(ReadableSpan span) {
     if (tenantBaggageKey == null) {
       return null;
@@ -155,8 +176,7 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
   }
 
   private void reportUnpriced(String provider, String model) {
-    String key = provider + "/" + model;
-    if (reportedUnpriced.size() < MAX_REPORTED_UNPRICED && reportedUnpriced.add(key)) {
+    if (reportedOnce("unpriced " + provider + "/" + model)) {
       logger.info(
           "llmobs: no price for model '"
               + model
