@@ -1,6 +1,8 @@
 package dev.llmobs.cost.catalog;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -13,43 +15,19 @@ abstract class MatchClause {
   abstract boolean matches(String lowerCaseReference);
 
   static MatchClause equalsTo(String value) {
-    String expected = value.toLowerCase(java.util.Locale.ROOT);
-    return new MatchClause() {
-      @Override
-      boolean matches(String reference) {
-        return reference.equals(expected);
-      }
-    };
+    return comparing(value, String::equals);
   }
 
   static MatchClause startsWith(String value) {
-    String prefix = value.toLowerCase(java.util.Locale.ROOT);
-    return new MatchClause() {
-      @Override
-      boolean matches(String reference) {
-        return reference.startsWith(prefix);
-      }
-    };
+    return comparing(value, String::startsWith);
   }
 
   static MatchClause endsWith(String value) {
-    String suffix = value.toLowerCase(java.util.Locale.ROOT);
-    return new MatchClause() {
-      @Override
-      boolean matches(String reference) {
-        return reference.endsWith(suffix);
-      }
-    };
+    return comparing(value, String::endsWith);
   }
 
   static MatchClause contains(String value) {
-    String part = value.toLowerCase(java.util.Locale.ROOT);
-    return new MatchClause() {
-      @Override
-      boolean matches(String reference) {
-        return reference.contains(part);
-      }
-    };
+    return comparing(value, String::contains);
   }
 
   /** Python {@code re.search}: unanchored unless the pattern anchors itself. */
@@ -87,6 +65,17 @@ abstract class MatchClause {
           }
         }
         return true;
+      }
+    };
+  }
+
+  /** {@code test(reference, value)} with the value lower-cased once, here. */
+  private static MatchClause comparing(String value, BiPredicate<String, String> test) {
+    String expected = value.toLowerCase(Locale.ROOT);
+    return new MatchClause() {
+      @Override
+      boolean matches(String reference) {
+        return test.test(reference, expected);
       }
     };
   }

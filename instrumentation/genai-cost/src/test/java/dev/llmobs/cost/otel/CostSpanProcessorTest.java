@@ -65,6 +65,16 @@ class CostSpanProcessorTest {
     meterProvider.shutdown();
   }
 
+  /** A started chat span as an instrumenter makes it: the request attributes set at start. */
+  Span chat(AttributeKey<String> providerKey, String provider, String model) {
+    return tracer
+        .spanBuilder("chat " + model)
+        .setAttribute(GenAiSemconv.OPERATION_NAME, "chat")
+        .setAttribute(providerKey, provider)
+        .setAttribute(GenAiSemconv.REQUEST_MODEL, model)
+        .startSpan();
+  }
+
   SpanData only() {
     assertThat(dispatcher.flush(5000)).isTrue();
     assertThat(spans.getFinishedSpanItems()).hasSize(1);
@@ -74,13 +84,7 @@ class CostSpanProcessorTest {
   @Test
   void olderGenAiSystemAttributeAndAnthropicCacheWrite() {
     // Like an upstream instrumentation that still writes gen_ai.system.
-    Span span =
-        tracer
-            .spanBuilder("chat claude")
-            .setAttribute(GenAiSemconv.OPERATION_NAME, "chat")
-            .setAttribute(GenAiSemconv.SYSTEM, "anthropic")
-            .setAttribute(GenAiSemconv.REQUEST_MODEL, "claude-sonnet-4-20250514")
-            .startSpan();
+    Span span = chat(GenAiSemconv.SYSTEM, "anthropic", "claude-sonnet-4-20250514");
     span.setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 1000L);
     span.setAttribute(GenAiSemconv.USAGE_CACHE_READ_INPUT_TOKENS, 600L);
     span.setAttribute(GenAiSemconv.USAGE_CACHE_CREATION_INPUT_TOKENS, 300L);
@@ -107,13 +111,7 @@ class CostSpanProcessorTest {
   void tenantComesFromBaggageAtSpanStart() {
     Span span;
     try (Scope ignored = Baggage.builder().put("tenant", "blue").build().makeCurrent()) {
-      span =
-          tracer
-              .spanBuilder("chat gpt-4o")
-              .setAttribute(GenAiSemconv.OPERATION_NAME, "chat")
-              .setAttribute(GenAiSemconv.PROVIDER_NAME, "openai")
-              .setAttribute(GenAiSemconv.REQUEST_MODEL, "gpt-4o")
-              .startSpan();
+      span = chat(GenAiSemconv.PROVIDER_NAME, "openai", "gpt-4o");
     }
     span.setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 10L);
     span.setAttribute(GenAiSemconv.USAGE_OUTPUT_TOKENS, 1L);
@@ -124,13 +122,7 @@ class CostSpanProcessorTest {
 
   @Test
   void failedCallWithoutUsageIsAnEventWithOutcomeButNoCost() {
-    Span span =
-        tracer
-            .spanBuilder("chat gpt-4o")
-            .setAttribute(GenAiSemconv.OPERATION_NAME, "chat")
-            .setAttribute(GenAiSemconv.PROVIDER_NAME, "openai")
-            .setAttribute(GenAiSemconv.REQUEST_MODEL, "gpt-4o")
-            .startSpan();
+    Span span = chat(GenAiSemconv.PROVIDER_NAME, "openai", "gpt-4o");
     span.setAttribute(GenAiSemconv.ERROR_TYPE, "timeout");
     span.setStatus(StatusCode.ERROR);
     span.end();
@@ -148,14 +140,8 @@ class CostSpanProcessorTest {
 
   @Test
   void unknownModelIsCountedAndNonGenAiSpansAreLeftAlone() {
-    Span genAi =
-        tracer
-            .spanBuilder("chat mystery")
-            .setAttribute(GenAiSemconv.OPERATION_NAME, "chat")
-            .setAttribute(GenAiSemconv.PROVIDER_NAME, "openai")
-            .setAttribute(GenAiSemconv.REQUEST_MODEL, "mystery-model")
-            .setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 10L)
-            .startSpan();
+    Span genAi = chat(GenAiSemconv.PROVIDER_NAME, "openai", "mystery-model");
+    genAi.setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 10L);
     genAi.end();
     tracer.spanBuilder("GET /").setAttribute(AttributeKey.stringKey("http.route"), "/").startSpan().end();
     assertThat(dispatcher.flush(5000)).isTrue();
@@ -177,15 +163,9 @@ class CostSpanProcessorTest {
 
   @Test
   void inconsistentUsageNeverReachesTheApplication() {
-    Span span =
-        tracer
-            .spanBuilder("chat gpt-4o")
-            .setAttribute(GenAiSemconv.OPERATION_NAME, "chat")
-            .setAttribute(GenAiSemconv.PROVIDER_NAME, "openai")
-            .setAttribute(GenAiSemconv.REQUEST_MODEL, "gpt-4o")
-            .setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 10L)
-            .setAttribute(GenAiSemconv.USAGE_CACHE_READ_INPUT_TOKENS, 50L)
-            .startSpan();
+    Span span = chat(GenAiSemconv.PROVIDER_NAME, "openai", "gpt-4o");
+    span.setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 10L);
+    span.setAttribute(GenAiSemconv.USAGE_CACHE_READ_INPUT_TOKENS, 50L);
     span.end(); // must not throw
     assertThat(only().getAttributes().get(GenAiSemconv.USAGE_COST_AMOUNT)).isNull();
     assertThat(events).singleElement().satisfies(e -> assertThat(e.cost()).isNull());
@@ -215,8 +195,12 @@ class CostSpanProcessorTest {
               }
             });
     assertThat(set.usageQueueSize()).isEqualTo(2048);
+    // The file sink, no log sink, and the sink listed in META-INF/services (test resources).
     assertThat(CostSpanProcessors.sinks(set, () -> null))
-        .singleElement()
-        .satisfies(s -> assertThat(s.getClass().getSimpleName()).isEqualTo("JsonLinesUsageSink"));
+        .extracting(sink -> sink.getClass().getSimpleName())
+        .containsExactly("JsonLinesUsageSink", "RecordingUsageSink");
+    assertThat(CostSpanProcessors.sinks(defaults, () -> null))
+        .extracting(sink -> sink.getClass().getSimpleName())
+        .containsExactly("OtelLogUsageSink", "RecordingUsageSink");
   }
 }
