@@ -92,6 +92,8 @@ public final class GenAiSemconv {
   public static final String METRIC_TIME_PER_OUTPUT_CHUNK =
       "gen_ai.client.operation.time_per_output_chunk";
 
+  private GenAiSemconv() {}
+
   // ---- Cost and usage events (issue 6): written by the cost span processor of genai-cost. ----
 
   /** The pre-1.37 provider attribute; some upstream instrumentations still write it. */
@@ -110,6 +112,4 @@ public final class GenAiSemconv {
   public static final String METRIC_COST_UNPRICED = "gen_ai.client.cost.unpriced";
   public static final String METRIC_USAGE_EVENTS_DROPPED = "llmobs.usage.events.dropped";
   public static final String EVENT_USAGE = "gen_ai.usage";
-
-  private GenAiSemconv() {}
 }
