@@ -1,8 +1,5 @@
 package dev.llmobs.cost.catalog;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -17,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,9 +42,6 @@ public final class CatalogLoader {
       Collections.unmodifiableList(
           java.util.Arrays.asList("input", "output", "cache_read", "cache_write", "reasoning"));
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
   private CatalogLoader() {}
 
   /** The vendored catalog. Fails only if the jar itself is broken. */
@@ -57,7 +50,7 @@ public final class CatalogLoader {
       if (in == null) {
         throw new IllegalStateException("llmobs: price catalog resource missing from the jar");
       }
-      return parse(MAPPER.readTree(in), BUILT_IN_RESOURCE);
+      return parse(JsonValue.parse(in));
     } catch (IOException | CatalogException e) {
       throw new IllegalStateException("llmobs: built-in price catalog unreadable", e);
     }
@@ -65,18 +58,18 @@ public final class CatalogLoader {
 
   /** {@code base} with the prices of {@code file} laid over it. */
   public static PriceCatalog withOverrides(PriceCatalog base, Path file) throws CatalogException {
-    JsonNode root;
+    JsonValue root;
     try (InputStream in = Files.newInputStream(file)) {
-      root = MAPPER.readTree(in);
+      root = JsonValue.parse(in);
     } catch (NoSuchFileException e) {
       throw new CatalogException("file not found");
     } catch (IOException e) {
       throw new CatalogException("not valid JSON: " + firstLine(e.getMessage()), e);
     }
-    if (root == null || root.isMissingNode()) {
+    if (root.isMissing()) {
       throw new CatalogException("the file is empty");
     }
-    return base.overriddenBy(parse(root, file.toString()));
+    return base.overriddenBy(parse(root));
   }
 
   /**
@@ -101,10 +94,10 @@ public final class CatalogLoader {
     }
   }
 
-  static PriceCatalog parse(JsonNode root, String source) throws CatalogException {
+  static PriceCatalog parse(JsonValue root) throws CatalogException {
     if (root.isArray()) {
       List<Provider> providers = new ArrayList<>();
-      for (JsonNode provider : root) {
+      for (JsonValue provider : root) {
         providers.add(provider(provider));
       }
       return new PriceCatalog(providers, Collections.<String, ResolvedModel>emptyMap());
@@ -114,24 +107,20 @@ public final class CatalogLoader {
     }
     throw new CatalogException(
         "expected a JSON array of providers (the genai-prices schema) or an object of"
-            + " model -> prices (the flat form), found " + root.getNodeType());
+            + " model -> prices (the flat form), found " + root.type());
   }
 
-  private static Map<String, ResolvedModel> flatOverrides(JsonNode root) throws CatalogException {
+  private static Map<String, ResolvedModel> flatOverrides(JsonValue root) throws CatalogException {
     Map<String, ResolvedModel> overrides = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> entry = fields.next();
+    for (Map.Entry<String, JsonValue> entry : root.objectFields().entrySet()) {
       String model = entry.getKey().trim().toLowerCase(Locale.ROOT);
       String where = "model '" + entry.getKey() + "'";
-      JsonNode prices = entry.getValue();
+      JsonValue prices = entry.getValue();
       if (model.isEmpty() || !prices.isObject()) {
         throw new CatalogException(where + ": expected an object of prices such as"
             + " {\"input\": 2.5, \"output\": 10}");
       }
-      Iterator<String> keys = prices.fieldNames();
-      while (keys.hasNext()) {
-        String key = keys.next();
+      for (String key : prices.objectFields().keySet()) {
         if (!FLAT_KEYS.contains(key)) {
           throw new CatalogException(where + ": unknown price '" + key + "', expected one of "
               + FLAT_KEYS);
@@ -158,28 +147,27 @@ public final class CatalogLoader {
     return overrides;
   }
 
-  private static Price flatPrice(JsonNode prices, String key, String where)
+  private static Price flatPrice(JsonValue prices, String key, String where)
       throws CatalogException {
-    JsonNode value = prices.get(key);
-    return value == null ? null : Price.flat(nonNegative(value, where + " " + key));
+    JsonValue value = prices.get(key);
+    return value.isMissing() ? null : Price.flat(nonNegative(value, where + " " + key));
   }
 
-  private static Provider provider(JsonNode node) throws CatalogException {
+  private static Provider provider(JsonValue node) throws CatalogException {
     String id = requiredText(node, "id", "provider");
     String where = "provider '" + id + "'";
-    JsonNode models = node.get("models");
-    if (models == null || !models.isArray()) {
+    JsonValue models = node.get("models");
+    if (!models.isArray()) {
       throw new CatalogException(where + ": \"models\" must be an array");
     }
     List<PricedModel> parsed = new ArrayList<>();
-    for (JsonNode model : models) {
+    for (JsonValue model : models) {
       parsed.add(model(model, where));
     }
     List<String> fallbacks = new ArrayList<>();
-    JsonNode fallbackNode = node.get("fallback_model_providers");
-    if (fallbackNode != null) {
-      for (JsonNode fallback : fallbackNode) {
-        fallbacks.add(fallback.asText());
+    for (JsonValue fallback : node.get("fallback_model_providers")) {
+      if (fallback.isTextual()) {
+        fallbacks.add(fallback.text());
       }
     }
     return new Provider(
@@ -190,20 +178,20 @@ public final class CatalogLoader {
         parsed);
   }
 
-  private static PricedModel model(JsonNode node, String providerWhere) throws CatalogException {
+  private static PricedModel model(JsonValue node, String providerWhere) throws CatalogException {
     String id = requiredText(node, "id", providerWhere + " model");
     String where = providerWhere + " model '" + id + "'";
-    JsonNode match = node.get("match");
-    if (match == null) {
+    JsonValue match = node.get("match");
+    if (match.isMissing()) {
       throw new CatalogException(where + ": \"match\" is missing");
     }
     MatchClause clause = clause(match, where);
-    JsonNode prices = node.get("prices");
+    JsonValue prices = node.get("prices");
     List<PriceSchedule.Entry> entries = new ArrayList<>();
-    if (prices != null && prices.isObject()) {
+    if (prices.isObject()) {
       entries.add(new PriceSchedule.Entry(null, modelPrices(prices, where)));
-    } else if (prices != null && prices.isArray() && prices.size() > 0) {
-      for (JsonNode conditional : prices) {
+    } else if (prices.isArray() && prices.size() > 0) {
+      for (JsonValue conditional : prices) {
         entries.add(
             new PriceSchedule.Entry(
                 constraint(conditional.get("constraint"), where),
@@ -215,8 +203,8 @@ public final class CatalogLoader {
     return new PricedModel(id, clause, new PriceSchedule(entries));
   }
 
-  private static ModelPrices modelPrices(JsonNode prices, String where) throws CatalogException {
-    if (prices == null || !prices.isObject()) {
+  private static ModelPrices modelPrices(JsonValue prices, String where) throws CatalogException {
+    if (!prices.isObject()) {
       throw new CatalogException(where + ": conditional \"prices\" must be an object");
     }
     return new ModelPrices(
@@ -228,9 +216,9 @@ public final class CatalogLoader {
         price(prices, REQUESTS, where));
   }
 
-  private static Price price(JsonNode prices, String key, String where) throws CatalogException {
-    JsonNode value = prices.get(key);
-    if (value == null) {
+  private static Price price(JsonValue prices, String key, String where) throws CatalogException {
+    JsonValue value = prices.get(key);
+    if (value.isMissing()) {
       return null;
     }
     String at = where + " " + key;
@@ -238,39 +226,51 @@ public final class CatalogLoader {
       return Price.flat(nonNegative(value, at));
     }
     BigDecimal base = nonNegative(value.get("base"), at + " base");
-    JsonNode tiers = value.get("tiers");
-    if (tiers == null || !tiers.isArray()) {
+    JsonValue tiers = value.get("tiers");
+    if (!tiers.isArray()) {
       throw new CatalogException(at + ": \"tiers\" must be an array");
     }
-    List<JsonNode> sorted = new ArrayList<>();
-    tiers.forEach(sorted::add);
-    sorted.sort((a, b) -> Long.compare(a.path("start").asLong(), b.path("start").asLong()));
-    long[] starts = new long[sorted.size()];
-    BigDecimal[] tierPrices = new BigDecimal[sorted.size()];
+    List<long[]> order = new ArrayList<>();
+    List<JsonValue> tierList = tiers.elements();
+    for (int i = 0; i < tierList.size(); i++) {
+      order.add(new long[] {tierStart(tierList.get(i), at), i});
+    }
+    order.sort((a, b) -> Long.compare(a[0], b[0]));
+    long[] starts = new long[order.size()];
+    BigDecimal[] tierPrices = new BigDecimal[order.size()];
     for (int i = 0; i < starts.length; i++) {
-      JsonNode start = sorted.get(i).get("start");
-      if (start == null || !start.canConvertToLong() || start.asLong() < 0) {
-        throw new CatalogException(at + ": tier \"start\" must be a whole number");
-      }
-      starts[i] = start.asLong();
-      tierPrices[i] = nonNegative(sorted.get(i).get("price"), at + " tier price");
+      starts[i] = order.get(i)[0];
+      tierPrices[i] = nonNegative(tierList.get((int) order.get(i)[1]).get("price"), at + " tier price");
     }
     return Price.tiered(base, starts, tierPrices);
   }
 
-  private static PriceSchedule.Constraint constraint(JsonNode node, String where)
+  private static long tierStart(JsonValue tier, String at) throws CatalogException {
+    BigDecimal start = tier.get("start").decimal();
+    try {
+      if (start != null && start.signum() >= 0) {
+        return start.longValueExact();
+      }
+    } catch (ArithmeticException notWhole) {
+      // reported below
+    }
+    throw new CatalogException(at + ": tier \"start\" must be a whole number");
+  }
+
+  private static PriceSchedule.Constraint constraint(JsonValue node, String where)
       throws CatalogException {
-    if (node == null || node.isNull()) {
+    if (node.isNull()) {
       return null;
     }
     try {
       if (node.has("start_date")) {
-        LocalDate date = LocalDate.parse(node.get("start_date").asText());
+        LocalDate date = LocalDate.parse(String.valueOf(node.get("start_date").text()));
         return PriceSchedule.startingAt(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
       }
       if (node.has("start_time") && node.has("end_time")) {
         return PriceSchedule.timeOfDay(
-            millisOfDay(node.get("start_time").asText()), millisOfDay(node.get("end_time").asText()));
+            millisOfDay(String.valueOf(node.get("start_time").text())),
+            millisOfDay(String.valueOf(node.get("end_time").text())));
       }
     } catch (DateTimeParseException e) {
       throw new CatalogException(where + ": bad constraint " + node + ": " + e.getMessage());
@@ -283,17 +283,17 @@ public final class CatalogLoader {
     return LocalTime.parse(local).toNanoOfDay() / 1_000_000L;
   }
 
-  private static MatchClause optionalClause(JsonNode node, String where) throws CatalogException {
-    return node == null || node.isNull() ? null : clause(node, where);
+  private static MatchClause optionalClause(JsonValue node, String where) throws CatalogException {
+    return node.isNull() ? null : clause(node, where);
   }
 
-  static MatchClause clause(JsonNode node, String where) throws CatalogException {
-    if (node == null || !node.isObject() || node.size() != 1) {
+  static MatchClause clause(JsonValue node, String where) throws CatalogException {
+    if (!node.isObject() || node.size() != 1) {
       throw new CatalogException(where + ": a match clause is an object with exactly one key, got "
           + node);
     }
-    String kind = node.fieldNames().next();
-    JsonNode value = node.get(kind);
+    String kind = node.objectFields().keySet().iterator().next();
+    JsonValue value = node.get(kind);
     switch (kind) {
       case "equals":
         return MatchClause.equalsTo(text(value, where, kind));
@@ -315,7 +315,7 @@ public final class CatalogLoader {
           throw new CatalogException(where + ": \"" + kind + "\" needs an array of clauses");
         }
         List<MatchClause> clauses = new ArrayList<>();
-        for (JsonNode child : value) {
+        for (JsonValue child : value) {
           clauses.add(clause(child, where));
         }
         return "or".equals(kind) ? MatchClause.anyOf(clauses) : MatchClause.allOf(clauses);
@@ -324,27 +324,27 @@ public final class CatalogLoader {
     }
   }
 
-  private static String text(JsonNode value, String where, String kind) throws CatalogException {
-    if (value == null || !value.isTextual()) {
+  private static String text(JsonValue value, String where, String kind) throws CatalogException {
+    if (!value.isTextual()) {
       throw new CatalogException(where + ": \"" + kind + "\" needs a string");
     }
-    return value.asText();
+    return value.text();
   }
 
-  private static String requiredText(JsonNode node, String field, String where)
+  private static String requiredText(JsonValue node, String field, String where)
       throws CatalogException {
-    JsonNode value = node == null ? null : node.get(field);
-    if (value == null || !value.isTextual() || value.asText().trim().isEmpty()) {
+    String value = node.get(field).text();
+    if (value == null || value.trim().isEmpty()) {
       throw new CatalogException(where + ": \"" + field + "\" must be a non-empty string");
     }
-    return value.asText().trim();
+    return value.trim();
   }
 
-  private static BigDecimal nonNegative(JsonNode value, String where) throws CatalogException {
-    if (value == null || !value.isNumber()) {
+  private static BigDecimal nonNegative(JsonValue value, String where) throws CatalogException {
+    BigDecimal decimal = value.decimal();
+    if (decimal == null) {
       throw new CatalogException(where + ": expected a number, got " + value);
     }
-    BigDecimal decimal = value.decimalValue();
     if (decimal.signum() < 0) {
       throw new CatalogException(where + ": a price cannot be negative (" + decimal + ")");
     }
