@@ -103,6 +103,7 @@ class PriceOverrideTest {
             + " \"prices\": {\"input_mtok\": 1}}]}]"),
         "unknown match clause 'like'");
     assertWarning(dir.resolve("missing.json"), "file not found");
+    assertWarning(dir, "is a directory");
   }
 
   void assertWarning(Path file, String problem) {

@@ -58,18 +58,29 @@ public final class CatalogLoader {
 
   /** {@code base} with the prices of {@code file} laid over it. */
   public static PriceCatalog withOverrides(PriceCatalog base, Path file) throws CatalogException {
+    if (Files.isDirectory(file)) {
+      throw new CatalogException("is a directory, not a file");
+    }
     JsonValue root;
     try (InputStream in = Files.newInputStream(file)) {
-      root = JsonValue.parse(in);
+      root = parseFile(in);
     } catch (NoSuchFileException e) {
       throw new CatalogException("file not found");
     } catch (IOException e) {
-      throw new CatalogException("not valid JSON: " + firstLine(e.getMessage()), e);
+      throw new CatalogException("cannot read the file: " + e, e);
     }
     if (root.isMissing()) {
       throw new CatalogException("the file is empty");
     }
     return base.overriddenBy(parse(root));
+  }
+
+  private static JsonValue parseFile(InputStream in) throws CatalogException {
+    try {
+      return JsonValue.parse(in);
+    } catch (IOException e) {
+      throw new CatalogException("not valid JSON: " + firstLine(e.getMessage()), e);
+    }
   }
 
   /**
