@@ -118,4 +118,59 @@ public final class GenAiConfig {
             + defaultValue);
     return defaultValue;
   }
+
+  // ---- Cost and usage events (issue 6): read by the cost span processor of genai-cost. ----
+
+  /** Put cost attributes, cost metrics and usage events on GenAI spans. */
+  public static final String COST_ENABLED = "cost.enabled";
+
+  public static final boolean COST_ENABLED_DEFAULT = true;
+
+  /** A price file laid over the built-in catalog (genai-prices schema or the flat form). */
+  public static final String PRICING_FILE = "pricing.file";
+
+  /** Append one JSON line per GenAI call to this file; unset: no file. */
+  public static final String USAGE_FILE = "usage.file";
+
+  /** Emit one OpenTelemetry log record (event {@code gen_ai.usage}) per GenAI call. */
+  public static final String USAGE_LOGS_ENABLED = "usage.logs.enabled";
+
+  public static final boolean USAGE_LOGS_ENABLED_DEFAULT = true;
+
+  /** The baggage entry whose value is the usage event's tenant. */
+  public static final String USAGE_TENANT_BAGGAGE_KEY = "usage.tenant-baggage-key";
+
+  public static final String USAGE_TENANT_BAGGAGE_KEY_DEFAULT = "tenant";
+
+  /** Usage events waiting for the sinks; beyond this they are dropped and counted. */
+  public static final String USAGE_QUEUE_SIZE = "usage.queue-size";
+
+  public static final int USAGE_QUEUE_SIZE_DEFAULT = 2048;
+
+  public boolean costEnabled() {
+    return getBoolean(COST_ENABLED, COST_ENABLED_DEFAULT);
+  }
+
+  /** {@code null} when unset. */
+  public String pricingFile() {
+    return getString(PRICING_FILE);
+  }
+
+  /** {@code null} when unset. */
+  public String usageFile() {
+    return getString(USAGE_FILE);
+  }
+
+  public boolean usageLogsEnabled() {
+    return getBoolean(USAGE_LOGS_ENABLED, USAGE_LOGS_ENABLED_DEFAULT);
+  }
+
+  public String usageTenantBaggageKey() {
+    String key = getString(USAGE_TENANT_BAGGAGE_KEY);
+    return key == null ? USAGE_TENANT_BAGGAGE_KEY_DEFAULT : key;
+  }
+
+  public int usageQueueSize() {
+    return getPositiveInt(USAGE_QUEUE_SIZE, USAGE_QUEUE_SIZE_DEFAULT);
+  }
 }

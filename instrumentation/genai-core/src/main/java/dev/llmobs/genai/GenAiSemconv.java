@@ -106,4 +106,23 @@ public final class GenAiSemconv {
   public static final String METRIC_ACTIVE_REQUESTS = "gen_ai.client.active_requests";
 
   private GenAiSemconv() {}
+
+  // ---- Cost and usage events (issue 6): written by the cost span processor of genai-cost. ----
+
+  /** The pre-1.37 provider attribute; some upstream instrumentations still write it. */
+  public static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("gen_ai.system");
+  public static final AttributeKey<Double> USAGE_COST_AMOUNT =
+      AttributeKey.doubleKey("gen_ai.usage.cost.amount");
+  public static final AttributeKey<String> USAGE_COST_CURRENCY =
+      AttributeKey.stringKey("gen_ai.usage.cost.currency");
+  public static final AttributeKey<String> USAGE_COST_SOURCE =
+      AttributeKey.stringKey("gen_ai.usage.cost.source");
+  public static final String COST_CURRENCY_USD = "USD";
+  /** Computed in this process from the price catalog (not reported by the provider). */
+  public static final String COST_SOURCE_LOCAL = "local";
+  public static final String METRIC_COST = "gen_ai.client.cost";
+  public static final String METRIC_OPERATION_COST = "gen_ai.client.operation.cost";
+  public static final String METRIC_COST_UNPRICED = "gen_ai.client.cost.unpriced";
+  public static final String METRIC_USAGE_EVENTS_DROPPED = "llmobs.usage.events.dropped";
+  public static final String EVENT_USAGE = "gen_ai.usage";
 }

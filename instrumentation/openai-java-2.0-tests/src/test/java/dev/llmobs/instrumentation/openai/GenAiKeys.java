@@ -52,6 +52,11 @@ final class GenAiKeys {
   static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
+  // Added by the extension's cost span processor to every priced GenAI span.
+  static final AttributeKey<Double> COST = AttributeKey.doubleKey("gen_ai.usage.cost.amount");
+  static final AttributeKey<String> COST_CURRENCY =
+      AttributeKey.stringKey("gen_ai.usage.cost.currency");
+  static final AttributeKey<String> COST_SOURCE = AttributeKey.stringKey("gen_ai.usage.cost.source");
 
   private GenAiKeys() {}
 }

@@ -130,7 +130,11 @@ class OpenAiInstrumentationTest {
                             equalTo(CACHE_READ, 5L),
                             equalTo(REASONING, 2L),
                             equalTo(SERVER_ADDRESS, server.getHostName()),
-                            equalTo(SERVER_PORT, (long) server.getPort()))));
+                            equalTo(SERVER_PORT, (long) server.getPort()),
+                            // gpt-4o-mini: 16 x 0.15 + 5 x 0.075 + 7 x 0.60 USD per 1M tokens
+                            equalTo(COST, 6.975e-6),
+                            equalTo(COST_CURRENCY, "USD"),
+                            equalTo(COST_SOURCE, "local"))));
   }
 
   @Test
@@ -344,7 +348,11 @@ class OpenAiInstrumentationTest {
                             equalTo(CACHE_READ, 10L),
                             equalTo(REASONING, 4L),
                             equalTo(SERVER_ADDRESS, server.getHostName()),
-                            equalTo(SERVER_PORT, (long) server.getPort()))));
+                            equalTo(SERVER_PORT, (long) server.getPort()),
+                            // gpt-4.1: 20 x 2.00 + 10 x 0.50 + 12 x 8.00 USD per 1M tokens
+                            equalTo(COST, 1.41e-4),
+                            equalTo(COST_CURRENCY, "USD"),
+                            equalTo(COST_SOURCE, "local"))));
   }
 
   @Test
@@ -442,7 +450,11 @@ class OpenAiInstrumentationTest {
                             equalTo(RESPONSE_MODEL, "text-embedding-3-small"),
                             equalTo(INPUT_TOKENS, 8L),
                             equalTo(SERVER_ADDRESS, server.getHostName()),
-                            equalTo(SERVER_PORT, (long) server.getPort()))),
+                            equalTo(SERVER_PORT, (long) server.getPort()),
+                            // text-embedding-3-small: 8 x 0.02 USD per 1M tokens
+                            equalTo(COST, 1.6e-7),
+                            equalTo(COST_CURRENCY, "USD"),
+                            equalTo(COST_SOURCE, "local"))),
         trace ->
             trace.hasSpansSatisfyingExactly(
                 span ->

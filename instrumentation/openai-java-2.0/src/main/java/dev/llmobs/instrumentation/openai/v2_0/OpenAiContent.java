@@ -11,8 +11,10 @@ import dev.llmobs.genai.GenAiMessages;
  */
 final class OpenAiContent {
 
+  // convertValue, not valueToTree: the latter's descriptor names jackson-core's TreeNode, which
+  // the extension jar relocates (it bundles jackson-core for the price catalog).
   static JsonNode tree(Object sdkModel) {
-    return ObjectMappers.jsonMapper().valueToTree(sdkModel);
+    return ObjectMappers.jsonMapper().convertValue(sdkModel, JsonNode.class);
   }
 
   /** Plain text of a content field: a string, or the concatenated text of its parts. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -42,5 +43,19 @@ class OpenAiHelpersTest {
               .collect(Collectors.toList());
     }
     assertThat(OpenAiInstrumentationModule.HELPERS).containsExactlyInAnyOrderElementsOf(compiled);
+  }
+
+  // The extension jar relocates jackson-core (bundled for the price catalog) in every class it
+  // holds; a helper naming a jackson-core type would then miss the SDK's own Jackson at run time.
+  @Test
+  void helpersNameNoJacksonCoreType() throws IOException, URISyntaxException {
+    Path root =
+        Paths.get(OpenAiCalls.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    for (String helper : OpenAiInstrumentationModule.HELPERS) {
+      byte[] bytes = Files.readAllBytes(root.resolve(helper.replace('.', '/') + ".class"));
+      assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+          .as(helper)
+          .doesNotContain("com/fasterxml/jackson/core/");
+    }
   }
 }

@@ -1,0 +1,222 @@
+package dev.llmobs.cost.otel;
+
+import static dev.llmobs.genai.GenAiSemconv.COST_CURRENCY_USD;
+import static dev.llmobs.genai.GenAiSemconv.COST_SOURCE_LOCAL;
+import static dev.llmobs.genai.GenAiSemconv.OPERATION_NAME;
+import static dev.llmobs.genai.GenAiSemconv.PROVIDER_NAME;
+import static dev.llmobs.genai.GenAiSemconv.REQUEST_MODEL;
+import static dev.llmobs.genai.GenAiSemconv.RESPONSE_MODEL;
+import static dev.llmobs.genai.GenAiSemconv.SYSTEM;
+import static dev.llmobs.genai.GenAiSemconv.USAGE_CACHE_CREATION_INPUT_TOKENS;
+import static dev.llmobs.genai.GenAiSemconv.USAGE_CACHE_READ_INPUT_TOKENS;
+import static dev.llmobs.genai.GenAiSemconv.USAGE_COST_AMOUNT;
+import static dev.llmobs.genai.GenAiSemconv.USAGE_COST_CURRENCY;
+import static dev.llmobs.genai.GenAiSemconv.USAGE_COST_SOURCE;
+import static dev.llmobs.genai.GenAiSemconv.USAGE_INPUT_TOKENS;
+import static dev.llmobs.genai.GenAiSemconv.USAGE_OUTPUT_TOKENS;
+import static dev.llmobs.genai.GenAiSemconv.USAGE_REASONING_OUTPUT_TOKENS;
+
+import dev.llmobs.cost.CostCalculator;
+import dev.llmobs.cost.PriceLookup;
+import dev.llmobs.cost.TokenUsage;
+import dev.llmobs.cost.catalog.ResolvedModel;
+import dev.llmobs.cost.usage.UsageEventDispatcher;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Puts cost on every GenAI span with usage, whoever made it: when the span ends ({@code
+ * onEnding}, while it is still writable) it reads the {@code gen_ai.*} attributes, prices the call
+ * from the catalog and sets {@code gen_ai.usage.cost.amount/currency/source}, records the cost
+ * metrics, and enqueues a usage event. Span attributes are the only contract with the
+ * instrumentation side.
+ */
+public final class CostSpanProcessor implements ExtendedSpanProcessor {
+
+  private static final Logger logger = Logger.getLogger(CostSpanProcessor.class.getName());
+  private static final int MAX_REPORTED = 1000;
+
+  private final Supplier<PriceLookup> lookup;
+  private final Supplier<CostMetrics> metrics;
+  private final UsageEventDispatcher dispatcher; // null: no usage events
+  private final String tenantBaggageKey;
+  private final Map<ReadableSpan, String> tenants =
+      Collections.synchronizedMap(new WeakHashMap<ReadableSpan, String>());
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private volatile boolean failureLogged;
+
+  CostSpanProcessor(
+      Supplier<PriceLookup> lookup,
+      Supplier<CostMetrics> metrics,
+      UsageEventDispatcher dispatcher,
+      String tenantBaggageKey) {
+    this.lookup = lookup;
+    this.metrics = metrics;
+    this.dispatcher = dispatcher;
+    this.tenantBaggageKey = tenantBaggageKey;
+  }
+
+  /** The provider as spans name it: {@code gen_ai.provider.name}, else the older {@code gen_ai.system}. */
+  static String provider(String providerName, String system) {
+    return providerName != null ? providerName : system;
+  }
+
+  @Override
+  public void onStart(Context parentContext, ReadWriteSpan span) {
+    // The tenant travels as baggage in the caller's context; the span may end elsewhere.
+    if (span.getAttribute(OPERATION_NAME) == null) {
+      return;
+    }
+    String tenant = Baggage.fromContext(parentContext).getEntryValue(tenantBaggageKey);
+    if (tenant != null) {
+      tenants.put(span, tenant);
+    }
+  }
+
+  @Override
+  public boolean isStartRequired() {
+    return dispatcher != null && tenantBaggageKey != null;
+  }
+
+  @Override
+  public void onEnding(ReadWriteSpan span) {
+    String operation = span.getAttribute(OPERATION_NAME);
+    if (operation == null) {
+      return;
+    }
+    try {
+      price(span, operation);
+    } catch (Throwable t) {
+      if (!failureLogged) {
+        failureLogged = true;
+        logger.log(Level.WARNING, "llmobs: cost processing failed (logged once)", t);
+      }
+    }
+  }
+
+  private void price(ReadWriteSpan span, String operation) {
+    String provider = provider(span.getAttribute(PROVIDER_NAME), span.getAttribute(SYSTEM));
+    String requestModel = span.getAttribute(REQUEST_MODEL);
+    String responseModel = span.getAttribute(RESPONSE_MODEL);
+    Long input = span.getAttribute(USAGE_INPUT_TOKENS);
+    Long output = span.getAttribute(USAGE_OUTPUT_TOKENS);
+    BigDecimal cost = null;
+    String pricedAs = null;
+    if ((input != null || output != null) && (requestModel != null || responseModel != null)) {
+      ResolvedModel model = lookup.get().find(provider, responseModel, requestModel);
+      if (model == null) {
+        metrics.get().recordUnpriced(provider, operation, requestModel, responseModel);
+        reportUnpriced(provider, responseModel != null ? responseModel : requestModel);
+      } else {
+        cost = cost(model, span, input, output);
+        if (cost != null) {
+          pricedAs = model.toString();
+          span.setAttribute(USAGE_COST_AMOUNT, cost.doubleValue());
+          span.setAttribute(USAGE_COST_CURRENCY, COST_CURRENCY_USD);
+          span.setAttribute(USAGE_COST_SOURCE, COST_SOURCE_LOCAL);
+          metrics.get().recordCost(cost, provider, operation, requestModel, responseModel);
+        }
+      }
+    }
+    if (dispatcher != null) {
+      String tenant = tenant(span);
+      BigDecimal eventCost = cost;
+      String eventPricedAs = pricedAs;
+      // The span has its end time and status now; the snapshot is taken on the event thread.
+      dispatcher.offer(
+          () -> SpanUsageEvents.from(span.toSpanData(), tenant, eventCost, eventPricedAs));
+    }
+  }
+
+  /** Null when the span's token counts contradict each other (reported once per model). */
+  private BigDecimal cost(ResolvedModel model, ReadableSpan span, Long input, Long output) {
+    TokenUsage usage;
+    try {
+      usage =
+          TokenUsage.of(
+              orZero(input),
+              orZero(span.getAttribute(USAGE_CACHE_READ_INPUT_TOKENS)),
+              orZero(span.getAttribute(USAGE_CACHE_CREATION_INPUT_TOKENS)),
+              orZero(output),
+              orZero(span.getAttribute(USAGE_REASONING_OUTPUT_TOKENS)));
+    } catch (IllegalArgumentException e) {
+      if (reportedOnce("inconsistent " + model)) {
+        logger.warning(
+            "llmobs: span '" + span.getName() + "' has inconsistent token counts (" + e.getMessage()
+                + "); such calls of " + model + " get no cost (logged once)");
+      }
+      return null;
+    }
+    return CostCalculator.cost(model.pricesAt(System.currentTimeMillis()), usage);
+  }
+
+  private boolean reportedOnce(String key) {
+    return reported.size() < MAX_REPORTED && reported.add(key);
+  }
+
+  private String tenant(ReadableSpan span) {
+    if (tenantBaggageKey == null) {
+      return null;
+    }
+    String tenant = tenants.remove(span);
+    return tenant != null ? tenant : Baggage.current().getEntryValue(tenantBaggageKey);
+  }
+
+  private void reportUnpriced(String provider, String model) {
+    if (reportedOnce("unpriced " + provider + "/" + model)) {
+      logger.info(
+          "llmobs: no price for model '"
+              + model
+              + "' of provider '"
+              + provider
+              + "': its calls get no cost attributes and are counted in gen_ai.client.cost.unpriced"
+              + " (add a price with -Dotel.instrumentation.genai.pricing.file=...)");
+    }
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
+  }
+
+  @Override
+  public boolean isOnEndingRequired() {
+    return true;
+  }
+
+  @Override
+  public void onEnd(ReadableSpan span) {}
+
+  @Override
+  public boolean isEndRequired() {
+    return false;
+  }
+
+  @Override
+  public CompletableResultCode forceFlush() {
+    if (dispatcher != null && !dispatcher.flush(5_000)) {
+      return CompletableResultCode.ofFailure();
+    }
+    return CompletableResultCode.ofSuccess();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    if (dispatcher != null) {
+      dispatcher.close(5_000);
+    }
+    return CompletableResultCode.ofSuccess();
+  }
+}
