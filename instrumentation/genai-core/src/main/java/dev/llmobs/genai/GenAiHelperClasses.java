@@ -31,6 +31,10 @@ public final class GenAiHelperClasses {
               "dev.llmobs.genai.GenAiStream",
               "dev.llmobs.genai.GenAiStream$TracingSpliterator",
               "dev.llmobs.genai.GenAiMessages",
+              "dev.llmobs.genai.GenAiJsonContent",
+              "dev.llmobs.genai.GenAiProviderCalls",
+              "dev.llmobs.genai.GenAiServiceCalls",
+              "dev.llmobs.genai.GenAiServiceCalls$1",
               "dev.llmobs.genai.LlmobsVersion"));
 
   private GenAiHelperClasses() {}

@@ -13,16 +13,21 @@ import com.openai.models.responses.ResponseCreateParams;
 import dev.llmobs.genai.GenAiCall;
 import dev.llmobs.genai.GenAiErrors;
 import dev.llmobs.genai.GenAiInstrumenter;
+import dev.llmobs.genai.GenAiProviderCalls;
 import dev.llmobs.genai.GenAiRequest;
 import dev.llmobs.genai.GenAiResponse;
 import dev.llmobs.genai.GenAiStream;
 import dev.llmobs.genai.GenAiStreamAccumulator;
 import java.util.concurrent.CompletableFuture;
 
-/** What the advice hands over: picks the mapper by params type and wraps streams. Never throws. */
-public final class OpenAiCalls {
+/**
+ * openai-java's side of the shared service advice: picks the mapper by params type and wraps
+ * streams. Never throws.
+ */
+public final class OpenAiCalls implements GenAiProviderCalls {
 
-  public static GenAiCall start(Object params, ClientOptions clientOptions, String method) {
+  @Override
+  public GenAiCall start(Object params, Object clientOptions, String method) {
     try {
       boolean stream = "createStreaming".equals(method);
       int capture = GenAiInstrumenter.captureContentMaxLength();
@@ -36,8 +41,8 @@ public final class OpenAiCalls {
       } else {
         return null;
       }
-      if (clientOptions != null) {
-        request.serverFromUrl(clientOptions.baseUrl());
+      if (clientOptions instanceof ClientOptions) {
+        request.serverFromUrl(((ClientOptions) clientOptions).baseUrl());
       }
       return GenAiCall.start(request, OpenAiCalls::errorType);
     } catch (Throwable t) {
@@ -47,8 +52,9 @@ public final class OpenAiCalls {
   }
 
   /** Ends the call now (sync), on completion (async), or when its stream ends; returns result. */
+  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static Object end(GenAiCall call, Object params, Object result, Throwable error) {
+  public Object end(GenAiCall call, Object params, Object result, Throwable error) {
     try {
       if (error != null || result == null) {
         call.exit(null, error);
@@ -102,5 +108,4 @@ public final class OpenAiCalls {
     return GenAiErrors.classify(error, status);
   }
 
-  private OpenAiCalls() {}
 }

@@ -1,8 +1,11 @@
 package dev.llmobs.instrumentation.openai.v2_0;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.completions.CompletionUsage;
+import dev.llmobs.genai.GenAiJsonContent;
 import dev.llmobs.genai.GenAiMessages;
 import dev.llmobs.genai.GenAiRequest;
 import dev.llmobs.genai.GenAiResponse;
@@ -32,7 +35,7 @@ final class OpenAiChat {
           stop.isString() ? Collections.singletonList(stop.asString()) : stop.asStrings());
     }
     if (capture > 0) {
-      request.inputMessages(OpenAiContent.inputMessages(OpenAiContent.tree(params._body()), capture));
+      request.inputMessages(GenAiJsonContent.inputMessages(tree(params._body()), capture));
     }
     return request;
   }
@@ -70,6 +73,12 @@ final class OpenAiChat {
       response.reasoningOutputTokens(
           usage.completionTokensDetails().get().reasoningTokens().orElse(null));
     }
+  }
+
+  // convertValue, not valueToTree: the latter's descriptor names jackson-core's TreeNode, which
+  // the extension jar relocates (it bundles jackson-core for the price catalog).
+  static JsonNode tree(Object sdkModel) {
+    return ObjectMappers.jsonMapper().convertValue(sdkModel, JsonNode.class);
   }
 
   private OpenAiChat() {}

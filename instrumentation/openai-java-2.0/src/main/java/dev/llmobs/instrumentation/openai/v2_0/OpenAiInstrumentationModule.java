@@ -33,7 +33,6 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
               PACKAGE + ".OpenAiResponses",
               PACKAGE + ".OpenAiResponsesStreamAccumulator",
               PACKAGE + ".OpenAiEmbeddings",
-              PACKAGE + ".OpenAiContent",
               PACKAGE + ".OpenAiStreamResponse",
               PACKAGE + ".OpenAiAsyncStreamResponse",
               PACKAGE + ".OpenAiAsyncStreamResponse$TracingHandler"));

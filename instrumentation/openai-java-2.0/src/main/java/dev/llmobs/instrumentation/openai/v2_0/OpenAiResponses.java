@@ -1,10 +1,12 @@
 package dev.llmobs.instrumentation.openai.v2_0;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.core.JsonField;
 import com.openai.models.ResponsesModel;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseUsage;
+import dev.llmobs.genai.GenAiJsonContent;
 import dev.llmobs.genai.GenAiMessages;
 import dev.llmobs.genai.GenAiRequest;
 import dev.llmobs.genai.GenAiResponse;
@@ -34,7 +36,7 @@ final class OpenAiResponses {
     request.conversationId(
         conversation != null ? conversation : params.previousResponseId().orElse(null));
     if (capture > 0) {
-      request.inputMessages(OpenAiContent.inputMessages(OpenAiContent.tree(params._body()), capture));
+      request.inputMessages(GenAiJsonContent.inputMessages(OpenAiChat.tree(params._body()), capture));
     }
     return request;
   }
@@ -61,7 +63,7 @@ final class OpenAiResponses {
       response.errorType(result.error().get().code().asString());
     }
     if (capture > 0) {
-      String text = OpenAiContent.responseOutputText(OpenAiContent.tree(result));
+      String text = GenAiJsonContent.outputText(OpenAiChat.tree(result).path("output"), "message");
       response.outputMessages(new GenAiMessages().add("assistant", text, finishReason).toJson(capture));
     }
     return response;
@@ -112,7 +114,7 @@ final class OpenAiResponses {
         return null;
       }
       // A conversation is an id string or a {"id": ...} object; their JSON says which.
-      com.fasterxml.jackson.databind.JsonNode json = OpenAiContent.tree(known.get());
+      JsonNode json = OpenAiChat.tree(known.get());
       return json.isTextual() ? json.asText() : json.path("id").asText(null);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;

@@ -20,8 +20,7 @@ class OpenAiHelpersTest {
   static final List<String> AGENT_SIDE =
       Arrays.asList(
           OpenAiInstrumentationModule.class.getName(),
-          OpenAiServiceInstrumentation.class.getName(),
-          OpenAiServiceInstrumentation.CallAdvice.class.getName());
+          OpenAiServiceInstrumentation.class.getName());
 
   @Test
   void everyOtherCompiledClassIsAnInjectedHelper() throws IOException, URISyntaxException {

@@ -1,24 +1,18 @@
-package dev.llmobs.instrumentation.openai.v2_0;
+package dev.llmobs.genai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.core.ObjectMappers;
-import dev.llmobs.genai.GenAiMessages;
 
 /**
- * Message text for opt-in content capture, read from the SDK's own JSON form of a request or
- * response (the wire shape is stable where the Kotlin model classes are not). Only text parts are
- * captured; tool calls, images and audio are left out.
+ * Message text for opt-in content capture, read from a provider SDK's own JSON form of a request
+ * or response (the wire shape is stable where the SDKs' model classes are not). Only text parts
+ * are captured; tool calls, images and audio are left out. Uses the application's
+ * jackson-databind, which every instrumented SDK brings, and names no jackson-core type (the
+ * extension jar relocates jackson-core).
  */
-final class OpenAiContent {
-
-  // convertValue, not valueToTree: the latter's descriptor names jackson-core's TreeNode, which
-  // the extension jar relocates (it bundles jackson-core for the price catalog).
-  static JsonNode tree(Object sdkModel) {
-    return ObjectMappers.jsonMapper().convertValue(sdkModel, JsonNode.class);
-  }
+public final class GenAiJsonContent {
 
   /** Plain text of a content field: a string, or the concatenated text of its parts. */
-  static String text(JsonNode content) {
+  public static String text(JsonNode content) {
     if (content == null || content.isNull() || content.isMissingNode()) {
       return null;
     }
@@ -38,12 +32,15 @@ final class OpenAiContent {
     return null;
   }
 
-  /** {@code messages} of a chat request, or {@code instructions} + {@code input} of a response. */
-  static String inputMessages(JsonNode body, int maxLength) {
+  /**
+   * Input messages of a request body: a system prompt ({@code system} or {@code instructions}),
+   * then {@code messages} (chat completions, Anthropic) or {@code input} (Responses API).
+   */
+  public static String inputMessages(JsonNode body, int maxLength) {
     GenAiMessages messages = new GenAiMessages();
-    String instructions = text(body.get("instructions"));
-    if (instructions != null) {
-      messages.add("system", instructions, null);
+    String system = text(body.has("system") ? body.get("system") : body.get("instructions"));
+    if (system != null) {
+      messages.add("system", system, null);
     }
     JsonNode input = body.has("messages") ? body.get("messages") : body.get("input");
     if (input != null && input.isTextual()) {
@@ -58,12 +55,12 @@ final class OpenAiContent {
     return messages.isEmpty() ? null : messages.toJson(maxLength);
   }
 
-  /** The assistant text of a Responses API response. */
-  static String responseOutputText(JsonNode response) {
+  /** The text of the output items of type {@code itemType} (null: any item). */
+  public static String outputText(JsonNode items, String itemType) {
     StringBuilder text = new StringBuilder();
-    for (JsonNode item : response.path("output")) {
-      if ("message".equals(item.path("type").asText())) {
-        String part = text(item.get("content"));
+    for (JsonNode item : items) {
+      if (itemType == null || itemType.equals(item.path("type").asText())) {
+        String part = item.has("content") ? text(item.get("content")) : text(item.get("text"));
         if (part != null) {
           text.append(part);
         }
@@ -72,5 +69,5 @@ final class OpenAiContent {
     return text.length() == 0 ? null : text.toString();
   }
 
-  private OpenAiContent() {}
+  private GenAiJsonContent() {}
 }
