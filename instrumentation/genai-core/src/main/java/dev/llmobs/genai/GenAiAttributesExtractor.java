@@ -16,6 +16,7 @@ final class GenAiAttributesExtractor implements AttributesExtractor<GenAiRequest
     put(attributes, GenAiSemconv.REQUEST_STREAM, request.stream());
     put(attributes, GenAiSemconv.REQUEST_TEMPERATURE, request.temperature());
     put(attributes, GenAiSemconv.REQUEST_TOP_P, request.topP());
+    put(attributes, GenAiSemconv.REQUEST_TOP_K, request.topK());
     put(attributes, GenAiSemconv.REQUEST_MAX_TOKENS, request.maxTokens());
     put(attributes, GenAiSemconv.REQUEST_SEED, request.seed());
     put(attributes, GenAiSemconv.REQUEST_STOP_SEQUENCES, request.stopSequences());

@@ -17,6 +17,7 @@ public final class GenAiRequest {
   private Boolean stream;
   private Double temperature;
   private Double topP;
+  private Double topK;
   private Long maxTokens;
   private Long seed;
   private List<String> stopSequences;
@@ -103,6 +104,15 @@ public final class GenAiRequest {
 
   public GenAiRequest topP(Double topP) {
     this.topP = topP;
+    return this;
+  }
+
+  public Double topK() {
+    return topK;
+  }
+
+  public GenAiRequest topK(Double topK) {
+    this.topK = topK;
     return this;
   }
 

@@ -24,6 +24,7 @@ public final class GenAiSemconv {
   public static final AttributeKey<Double> REQUEST_TEMPERATURE =
       AttributeKey.doubleKey("gen_ai.request.temperature");
   public static final AttributeKey<Double> REQUEST_TOP_P = AttributeKey.doubleKey("gen_ai.request.top_p");
+  public static final AttributeKey<Double> REQUEST_TOP_K = AttributeKey.doubleKey("gen_ai.request.top_k");
   public static final AttributeKey<Long> REQUEST_MAX_TOKENS =
       AttributeKey.longKey("gen_ai.request.max_tokens");
   public static final AttributeKey<Long> REQUEST_SEED = AttributeKey.longKey("gen_ai.request.seed");

@@ -1,6 +1,7 @@
 package dev.llmobs.genai;
 
 import java.util.Spliterator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -45,6 +46,20 @@ public final class GenAiStream<T> {
 
   public void fail(Throwable error) {
     call.end(response(), GenAiCall.unwrap(error));
+  }
+
+  /** Completes, or fails when {@code error} is not null: an async stream's completion signal. */
+  public void finish(Throwable error) {
+    if (error == null) {
+      complete();
+    } else {
+      fail(error);
+    }
+  }
+
+  /** Ends the call when {@code completion} completes, for callers that never subscribe. */
+  public void endWith(CompletableFuture<?> completion) {
+    completion.whenComplete((ignored, error) -> finish(error));
   }
 
   /** The caller closed the stream; a no-op when it had already ended. */

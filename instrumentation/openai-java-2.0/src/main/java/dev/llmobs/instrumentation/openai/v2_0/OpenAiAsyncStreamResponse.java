@@ -15,17 +15,7 @@ final class OpenAiAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
   OpenAiAsyncStreamResponse(GenAiStream<T> span, AsyncStreamResponse<T> delegate) {
     this.span = span;
     this.delegate = delegate;
-    // Also ends the span for a caller that never subscribes a handler of its own.
-    delegate
-        .onCompleteFuture()
-        .whenComplete(
-            (ignored, error) -> {
-              if (error == null) {
-                span.complete();
-              } else {
-                span.fail(error);
-              }
-            });
+    span.endWith(delegate.onCompleteFuture());
   }
 
   @Override
@@ -68,11 +58,7 @@ final class OpenAiAsyncStreamResponse<T> implements AsyncStreamResponse<T> {
 
     @Override
     public void onComplete(Optional<Throwable> error) {
-      if (error.isPresent()) {
-        span.fail(error.get());
-      } else {
-        span.complete();
-      }
+      span.finish(error.orElse(null));
       handler.onComplete(error);
     }
   }

@@ -1,0 +1,102 @@
+package dev.llmobs.instrumentation.anthropic.v2_0;
+
+import com.anthropic.core.JsonValue;
+import com.anthropic.core.ObjectMappers;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.Usage;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmobs.genai.GenAiJsonContent;
+import dev.llmobs.genai.GenAiMessages;
+import dev.llmobs.genai.GenAiRequest;
+import dev.llmobs.genai.GenAiResponse;
+import dev.llmobs.genai.GenAiSemconv;
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+
+/** Maps anthropic-java messages types to the neutral view. */
+final class AnthropicMessages {
+
+  // Sampling parameters have typed accessors in 2.x and are gone from 3.x, where a caller sets
+  // them as additional body properties; both are read.
+  private static final Method TEMPERATURE = AnthropicCalls.method(MessageCreateParams.class, "temperature");
+  private static final Method TOP_P = AnthropicCalls.method(MessageCreateParams.class, "topP");
+  private static final Method TOP_K = AnthropicCalls.method(MessageCreateParams.class, "topK");
+
+  static GenAiRequest request(MessageCreateParams params, boolean stream, int capture) {
+    Map<String, JsonValue> extra = params._additionalBodyProperties();
+    GenAiRequest request =
+        new GenAiRequest(GenAiSemconv.OPERATION_CHAT, GenAiSemconv.PROVIDER_ANTHROPIC)
+            .requestModel(params.model().asString())
+            .stream(stream)
+            .maxTokens(params.maxTokens())
+            .temperature(number(params, TEMPERATURE, extra, "temperature"))
+            .topP(number(params, TOP_P, extra, "top_p"))
+            .topK(number(params, TOP_K, extra, "top_k"))
+            .stopSequences(params.stopSequences().orElse(null));
+    if (capture > 0) {
+      request.inputMessages(GenAiJsonContent.inputMessages(tree(params._body()), capture));
+    }
+    return request;
+  }
+
+  static GenAiResponse response(Message message, int capture) {
+    GenAiResponse response =
+        new GenAiResponse().responseId(message.id()).responseModel(message.model().asString());
+    String stopReason = message.stopReason().isPresent() ? message.stopReason().get().asString() : null;
+    if (stopReason != null) {
+      response.finishReasons(Collections.singletonList(stopReason));
+    }
+    usage(message.usage(), response);
+    if (capture > 0) {
+      String text = GenAiJsonContent.outputText(tree(message).path("content"), "text");
+      response.outputMessages(
+          new GenAiMessages().add("assistant", text, stopReason).toJson(capture));
+    }
+    return response;
+  }
+
+  /**
+   * Anthropic reports cache reads and writes apart from input_tokens; the semantic conventions'
+   * input count includes them.
+   */
+  static void usage(Usage usage, GenAiResponse response) {
+    long cacheRead = usage.cacheReadInputTokens().orElse(0L);
+    long cacheCreation = usage.cacheCreationInputTokens().orElse(0L);
+    response
+        .inputTokens(usage.inputTokens() + cacheRead + cacheCreation)
+        .outputTokens(usage.outputTokens())
+        .cacheReadInputTokens(usage.cacheReadInputTokens().orElse(null))
+        .cacheCreationInputTokens(usage.cacheCreationInputTokens().orElse(null));
+  }
+
+  private static Double number(
+      MessageCreateParams params, Method typed, Map<String, JsonValue> extra, String wireName) {
+    try {
+      if (typed != null) {
+        Optional<?> value = (Optional<?>) typed.invoke(params);
+        if (value.isPresent()) {
+          return ((Number) value.get()).doubleValue();
+        }
+      }
+      JsonValue value = extra.get(wireName);
+      if (value != null) {
+        JsonNode node = tree(value);
+        return node.isNumber() ? node.asDouble() : null;
+      }
+    } catch (ReflectiveOperationException | RuntimeException ignored) {
+      // an unreadable parameter is just not recorded
+    }
+    return null;
+  }
+
+  // convertValue, not valueToTree: the latter's descriptor names jackson-core's TreeNode, which
+  // the extension jar relocates.
+  static JsonNode tree(Object sdkModel) {
+    return ObjectMappers.jsonMapper().convertValue(sdkModel, JsonNode.class);
+  }
+
+  private AnthropicMessages() {}
+}

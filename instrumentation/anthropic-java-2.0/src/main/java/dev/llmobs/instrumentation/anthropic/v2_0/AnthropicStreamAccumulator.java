@@ -1,0 +1,84 @@
+package dev.llmobs.instrumentation.anthropic.v2_0;
+
+import com.anthropic.models.messages.MessageDeltaUsage;
+import com.anthropic.models.messages.RawContentBlockDelta;
+import com.anthropic.models.messages.RawMessageDeltaEvent;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import dev.llmobs.genai.GenAiMessages;
+import dev.llmobs.genai.GenAiResponse;
+import dev.llmobs.genai.GenAiStreamAccumulator;
+import java.util.Collections;
+
+/**
+ * Follows a messages event stream: message_start has id, model and input usage; content block
+ * deltas are the output chunks; message_delta has the stop reason and the final (cumulative)
+ * usage.
+ */
+final class AnthropicStreamAccumulator implements GenAiStreamAccumulator<RawMessageStreamEvent> {
+
+  private final int capture;
+  private final GenAiResponse response = new GenAiResponse();
+  private final StringBuilder text = new StringBuilder();
+  private String stopReason;
+  private long input;
+  private Long cacheRead;
+  private Long cacheCreation;
+  private Long output;
+
+  AnthropicStreamAccumulator(int capture) {
+    this.capture = capture;
+  }
+
+  @Override
+  public boolean accept(RawMessageStreamEvent event) {
+    if (event.isContentBlockDelta()) {
+      RawContentBlockDelta delta = event.asContentBlockDelta().delta();
+      if (capture > 0 && delta.isText() && text.length() <= capture) {
+        text.append(delta.asText().text());
+      }
+      return true;
+    }
+    if (event.isMessageStart()) {
+      com.anthropic.models.messages.Message message = event.asMessageStart().message();
+      response.responseId(message.id()).responseModel(message.model().asString());
+      input = message.usage().inputTokens();
+      cacheRead = message.usage().cacheReadInputTokens().orElse(null);
+      cacheCreation = message.usage().cacheCreationInputTokens().orElse(null);
+      output = message.usage().outputTokens();
+    } else if (event.isMessageDelta()) {
+      RawMessageDeltaEvent delta = event.asMessageDelta();
+      if (delta.delta().stopReason().isPresent()) {
+        stopReason = delta.delta().stopReason().get().asString();
+      }
+      MessageDeltaUsage usage = delta.usage();
+      output = usage.outputTokens();
+      if (usage.inputTokens().isPresent()) {
+        input = usage.inputTokens().get();
+      }
+      cacheRead = usage.cacheReadInputTokens().orElse(cacheRead);
+      cacheCreation = usage.cacheCreationInputTokens().orElse(cacheCreation);
+    }
+    return false;
+  }
+
+  @Override
+  public GenAiResponse response() {
+    if (output != null) {
+      long read = cacheRead == null ? 0 : cacheRead;
+      long creation = cacheCreation == null ? 0 : cacheCreation;
+      response
+          .inputTokens(input + read + creation)
+          .outputTokens(output)
+          .cacheReadInputTokens(cacheRead)
+          .cacheCreationInputTokens(cacheCreation);
+    }
+    if (stopReason != null) {
+      response.finishReasons(Collections.singletonList(stopReason));
+    }
+    if (capture > 0 && text.length() > 0) {
+      response.outputMessages(
+          new GenAiMessages().add("assistant", text.toString(), stopReason).toJson(capture));
+    }
+    return response;
+  }
+}
