@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public final class UpstreamSimulator implements AutoCloseable {
   private final AnthropicWire anthropic = new AnthropicWire(json);
   private final HttpServer server;
   private final ExecutorService executor;
+  private final AtomicLong clientDisconnects = new AtomicLong();
 
   private UpstreamSimulator(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -77,6 +79,11 @@ public final class UpstreamSimulator implements AutoCloseable {
   /** The Anthropic base URL of this simulator, e.g. {@code http://127.0.0.1:41234}. */
   public String anthropicBaseUrl() {
     return "http://127.0.0.1:" + port();
+  }
+
+  /** How many answers were cut short because the client closed the connection. */
+  public long clientDisconnects() {
+    return clientDisconnects.get();
   }
 
   public int port() {
@@ -131,6 +138,7 @@ public final class UpstreamSimulator implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // the client went away mid-answer; nothing to clean up
+      clientDisconnects.incrementAndGet();
       log.debug("simulator client disconnected: {}", e.toString());
     } catch (RuntimeException e) {
       log.warn("simulator failed on {}", exchange.getRequestURI().getPath(), e);
