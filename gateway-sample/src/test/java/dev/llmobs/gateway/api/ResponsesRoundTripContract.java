@@ -1,0 +1,175 @@
+package dev.llmobs.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmobs.gateway.RunningGateway;
+import dev.llmobs.gateway.RunningGateway.SseEvent;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Responses API with {@code previous_response_id} against a running gateway; one subclass per
+ * conversation store.
+ */
+abstract class ResponsesRoundTripContract {
+
+  static RunningGateway gateway;
+
+  static void startGateway(Map<String, String> storeOptions) {
+    gateway = RunningGateway.start(storeOptions);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (gateway != null) {
+      gateway.close();
+      gateway = null;
+    }
+  }
+
+  static JsonNode respond(String body, String... headers) {
+    HttpResponse<String> response = gateway.post("/v1/responses", body, headers);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return RunningGateway.json(response);
+  }
+
+  static String outputText(JsonNode response) {
+    return response.path("output").get(0).path("content").get(0).path("text").asText();
+  }
+
+  static long storedConversations() {
+    Matcher m = Pattern.compile("(?m)^gateway_conversations_stored\\S* (\\S+)$").matcher(gateway.get("/metrics").body());
+    assertThat(m.find()).isTrue();
+    return (long) Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void previousResponseIdContinuesTheStoredConversation() {
+    JsonNode first = respond("{\"model\":\"gpt-4o\",\"input\":\"My name is Ada.\"}");
+    assertThat(first.path("object").asText()).isEqualTo("response");
+    assertThat(first.path("status").asText()).isEqualTo("completed");
+    assertThat(first.path("previous_response_id").isNull()).isTrue();
+    long firstInput = first.path("usage").path("input_tokens").asLong();
+
+    JsonNode second =
+        respond("{\"model\":\"gpt-4o\",\"previous_response_id\":\"" + first.path("id").asText()
+            + "\",\"input\":[{\"role\":\"user\",\"content\":\"What is my name?\"}]}");
+    assertThat(second.path("previous_response_id").asText()).isEqualTo(first.path("id").asText());
+    // The upstream saw the whole conversation, not only the new question.
+    assertThat(second.path("usage").path("input_tokens").asLong()).isGreaterThan(firstInput + 10);
+
+    HttpResponse<String> items = gateway.get("/v1/responses/" + second.path("id").asText() + "/input_items");
+    assertThat(items.statusCode()).isEqualTo(200);
+    JsonNode data = RunningGateway.json(items).path("data");
+    assertThat(data).hasSize(4);
+    assertThat(data.get(0).path("content").asText()).isEqualTo("My name is Ada.");
+    assertThat(data.get(1).path("role").asText()).isEqualTo("assistant");
+    assertThat(data.get(1).path("content").get(0).path("text").asText()).isEqualTo(outputText(first));
+    assertThat(data.get(2).path("content").asText()).isEqualTo("What is my name?");
+    assertThat(data.get(3).path("content").get(0).path("text").asText()).isEqualTo(outputText(second));
+  }
+
+  @Test
+  void aStreamedTurnIsSavedAndContinuable() {
+    HttpResponse<String> streamed =
+        gateway.post("/v1/responses", "{\"model\":\"gpt-4o-mini\",\"input\":\"stream and remember\",\"stream\":true}", "x-sim-chunks", "3");
+    assertThat(streamed.statusCode()).isEqualTo(200);
+    List<SseEvent> events = RunningGateway.events(streamed);
+    assertThat(events).extracting(SseEvent::event)
+        .startsWith("response.created", "response.in_progress")
+        .endsWith("response.completed")
+        .contains("response.output_text.delta", "response.output_text.done");
+    assertThat(events.stream().filter(e -> "response.output_text.delta".equals(e.event()))).hasSize(3);
+    JsonNode completed = events.get(events.size() - 1).json().path("response");
+    String id = completed.path("id").asText();
+    String text = events.stream()
+        .filter(e -> "response.output_text.delta".equals(e.event()))
+        .map(e -> e.json().path("delta").asText())
+        .reduce("", String::concat);
+    assertThat(text).isEqualTo(outputText(completed));
+
+    HttpResponse<String> next =
+        gateway.post("/v1/responses", "{\"model\":\"gpt-4o-mini\",\"input\":\"next\",\"stream\":true,\"previous_response_id\":\"" + id + "\"}");
+    List<SseEvent> nextEvents = RunningGateway.events(next);
+    String nextId = nextEvents.get(nextEvents.size() - 1).json().path("response").path("id").asText();
+    assertThat(nextEvents.get(0).json().path("response").path("previous_response_id").asText()).isEqualTo(id);
+    JsonNode data = RunningGateway.json(gateway.get("/v1/responses/" + nextId + "/input_items")).path("data");
+    assertThat(data).hasSize(4);
+    assertThat(data.get(1).path("content").get(0).path("text").asText()).isEqualTo(text);
+  }
+
+  @Test
+  void anEarlierResponseCanBeContinuedTwice() {
+    JsonNode root = respond("{\"model\":\"gpt-4o\",\"input\":\"branch point\"}");
+    String rootId = root.path("id").asText();
+    JsonNode a = respond("{\"model\":\"gpt-4o\",\"previous_response_id\":\"" + rootId + "\",\"input\":\"branch a\"}");
+    JsonNode b = respond("{\"model\":\"gpt-4o\",\"previous_response_id\":\"" + rootId + "\",\"input\":\"branch b\"}");
+
+    JsonNode aItems = RunningGateway.json(gateway.get("/v1/responses/" + a.path("id").asText() + "/input_items")).path("data");
+    JsonNode bItems = RunningGateway.json(gateway.get("/v1/responses/" + b.path("id").asText() + "/input_items")).path("data");
+    assertThat(aItems.get(2).path("content").asText()).isEqualTo("branch a");
+    assertThat(bItems.get(2).path("content").asText()).isEqualTo("branch b");
+    assertThat(RunningGateway.json(gateway.get("/v1/responses/" + rootId + "/input_items")).path("data")).hasSize(2);
+  }
+
+  @Test
+  void storeFalseIsNotSaved() {
+    long before = storedConversations();
+    JsonNode response = respond("{\"model\":\"gpt-4o\",\"input\":\"forget me\",\"store\":false}");
+    assertThat(response.path("store").asBoolean()).isFalse();
+    assertThat(storedConversations()).isEqualTo(before);
+
+    HttpResponse<String> continued =
+        gateway.post("/v1/responses", "{\"model\":\"gpt-4o\",\"input\":\"x\",\"previous_response_id\":\"" + response.path("id").asText() + "\"}");
+    assertThat(continued.statusCode()).isEqualTo(400);
+    assertThat(RunningGateway.error(continued).path("code").asText()).isEqualTo("previous_response_not_found");
+  }
+
+  @Test
+  void unknownPreviousResponseIdIs400() {
+    HttpResponse<String> response =
+        gateway.post("/v1/responses", "{\"model\":\"gpt-4o\",\"input\":\"x\",\"previous_response_id\":\"resp_does_not_exist\"}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode error = RunningGateway.error(response);
+    assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+    assertThat(error.path("param").asText()).isEqualTo("previous_response_id");
+    assertThat(error.path("message").asText()).contains("resp_does_not_exist");
+  }
+
+  @Test
+  void aFailedUpstreamCallSavesNothing() {
+    JsonNode first = respond("{\"model\":\"gpt-4o\",\"input\":\"before the failure\"}");
+    long before = storedConversations();
+    for (String error : new String[] {"500", "429"}) {
+      HttpResponse<String> failed =
+          gateway.post("/v1/responses", "{\"model\":\"gpt-4o\",\"input\":\"fails\",\"previous_response_id\":\"" + first.path("id").asText() + "\"}", "x-sim-error", error);
+      assertThat(failed.statusCode()).isEqualTo(error.equals("500") ? 502 : 429);
+      RunningGateway.error(failed);
+    }
+    HttpResponse<String> failedStream =
+        gateway.post("/v1/responses", "{\"model\":\"gpt-4o\",\"input\":\"fails\",\"stream\":true}", "x-sim-error", "500");
+    assertThat(failedStream.statusCode()).isEqualTo(502);
+    assertThat(storedConversations()).isEqualTo(before);
+    assertThat(RunningGateway.json(gateway.get("/v1/responses/" + first.path("id").asText() + "/input_items")).path("data")).hasSize(2);
+  }
+
+  @Test
+  void deleteForgetsTheConversation() {
+    JsonNode response = respond("{\"model\":\"gpt-4o\",\"input\":\"delete me\"}");
+    String id = response.path("id").asText();
+    long before = storedConversations();
+
+    HttpResponse<String> deleted = gateway.delete("/v1/responses/" + id);
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(RunningGateway.json(deleted).path("deleted").asBoolean()).isTrue();
+    assertThat(storedConversations()).isEqualTo(before - 1);
+    assertThat(gateway.get("/v1/responses/" + id + "/input_items").statusCode()).isEqualTo(404);
+    assertThat(gateway.delete("/v1/responses/" + id).statusCode()).isEqualTo(404);
+  }
+}
