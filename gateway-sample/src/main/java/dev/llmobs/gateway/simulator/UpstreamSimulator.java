@@ -35,6 +35,8 @@ public final class UpstreamSimulator implements AutoCloseable {
   // How long "x-sim-error: timeout" holds a request: longer than any sane client timeout.
   private static final long HANG_MS = TimeUnit.MINUTES.toMillis(10);
 
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
   private final ObjectMapper json = new ObjectMapper();
   private final OpenAiWire openAi = new OpenAiWire(json);
   private final AnthropicWire anthropic = new AnthropicWire(json);
@@ -49,6 +51,12 @@ public final class UpstreamSimulator implements AutoCloseable {
 
   /** Starts on 127.0.0.1 and {@code port} (0 picks a free port). */
   public static UpstreamSimulator start(int port) throws IOException {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, a keep-alive
+    // client's delayed ACK then stalls every answer by ~40 ms. Read once, when the server class
+    // first loads; an explicit -D setting wins.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     // Unbounded: a simulated timeout holds its thread, and must not starve other requests.
