@@ -76,7 +76,7 @@ public final class GatewayMain implements AutoCloseable {
 
     ApiGuard guard = new ApiGuard(config.authKeys(), config.rateLimitRpm());
     ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic);
-    ResponsesRoute responses = new ResponsesRoute(openAi, store);
+    ResponsesRoute responses = new ResponsesRoute(openAi, anthropic, store);
     EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi);
     ModelsRoute models = new ModelsRoute();
     int maxRequestBytes = config.maxRequestBytes();

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.http.StreamResponse;
-import com.openai.models.responses.Response;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseStreamEvent;
+import dev.llmobs.gateway.providers.AnthropicResponses;
+import dev.llmobs.gateway.providers.AnthropicUpstream;
 import dev.llmobs.gateway.providers.ModelRouter;
 import dev.llmobs.gateway.providers.OpenAiUpstream;
 import dev.llmobs.gateway.providers.Provider;
@@ -19,9 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * The Responses API. The gateway keeps conversation state itself: {@code previous_response_id}
+ * The Responses API, for OpenAI models through openai-java and for {@code claude-*} models through
+ * anthropic-java (translated). The gateway keeps conversation state itself: {@code previous_response_id}
  * loads the earlier items from the {@link ConversationStore}, the upstream gets the whole
  * conversation with {@code store=false}, and only a completed answer is saved, as a new
  * conversation under the new response id (so any earlier response can be continued, too).
@@ -32,10 +37,12 @@ public final class ResponsesRoute {
   private static final Set<String> REPLAYABLE_OUTPUT = Set.of("message", "function_call");
 
   private final OpenAiUpstream openAi;
+  private final AnthropicUpstream anthropic;
   private final ConversationStore store;
 
-  public ResponsesRoute(OpenAiUpstream openAi, ConversationStore store) {
+  public ResponsesRoute(OpenAiUpstream openAi, AnthropicUpstream anthropic, ConversationStore store) {
     this.openAi = openAi;
+    this.anthropic = anthropic;
     this.store = store;
   }
 
@@ -46,40 +53,64 @@ public final class ResponsesRoute {
     ObjectNode raw = JsonBodies.object(ctx.body());
     boolean stream = JsonBodies.takeStream(raw);
     String model = JsonBodies.requiredString(raw, "model");
-    if (ModelRouter.route(model) != Provider.OPENAI) {
-      throw OpenAiError.invalidRequest(
-          "The model '" + model + "' is not available on /v1/responses; use /v1/chat/completions.",
-          "model",
-          "model_not_supported");
-    }
+    Provider provider = ModelRouter.route(model);
     Turn turn = turn(raw);
     ResponseCreateParams.Body body =
         JsonBodies.bind(raw, ResponseCreateParams.Body.class, "gpt-4o", ResponseCreateParams.Body::validate);
     Map<String, String> headers = UpstreamHeaders.from(ctx);
+    if (provider == Provider.ANTHROPIC) {
+      createWithAnthropic(ctx, model, raw, turn, stream, headers);
+    } else if (stream) {
+      try (StreamResponse<ResponseStreamEvent> events = openAi.respondStream(body, headers)) {
+        SseWriter sse = SseWriter.open(ctx);
+        Streams.relay(sse, () -> {
+          for (ResponseStreamEvent event : (Iterable<ResponseStreamEvent>) events.stream()::iterator) {
+            emit(sse, turn, JsonBodies.tree(event));
+          }
+        });
+      }
+    } else {
+      ObjectNode json = JsonBodies.tree(openAi.respond(body, headers));
+      save(turn, json);
+      ChatCompletionsRoute.json(ctx, describe(json, turn).toString());
+    }
+  }
+
+  private void createWithAnthropic(
+      Context ctx, String model, ObjectNode raw, Turn turn, boolean stream, Map<String, String> headers)
+      throws IOException {
+    MessageCreateParams params = AnthropicResponses.request(model, raw);
+    // Anthropic has no response ids of its own: the gateway makes them.
+    String id = "resp_" + UUID.randomUUID().toString().replace("-", "");
     if (!stream) {
-      Response response = openAi.respond(body, headers);
-      ObjectNode json = JsonBodies.tree(response);
-      save(turn, response.id(), json);
+      ObjectNode json = AnthropicResponses.response(anthropic.message(params, headers), id, raw);
+      save(turn, json);
       ChatCompletionsRoute.json(ctx, describe(json, turn).toString());
       return;
     }
-    try (StreamResponse<ResponseStreamEvent> events = openAi.respondStream(body, headers)) {
+    AnthropicResponses.EventStream translate = new AnthropicResponses.EventStream(id, raw);
+    try (com.anthropic.core.http.StreamResponse<RawMessageStreamEvent> events = anthropic.messageStream(params, headers)) {
       SseWriter sse = SseWriter.open(ctx);
       Streams.relay(sse, () -> {
-        for (ResponseStreamEvent event : (Iterable<ResponseStreamEvent>) events.stream()::iterator) {
-          ObjectNode json = JsonBodies.tree(event);
-          JsonNode response = json.get("response");
-          if (response instanceof ObjectNode responseJson) {
-            describe(responseJson, turn);
+        for (RawMessageStreamEvent event : (Iterable<RawMessageStreamEvent>) events.stream()::iterator) {
+          for (ObjectNode json : translate.on(event)) {
+            emit(sse, turn, json);
           }
-          if (event.isCompleted()) {
-            // Saved before the client sees "completed", so it can continue at once.
-            save(turn, event.asCompleted().response().id(), (ObjectNode) response);
-          }
-          sse.event(json.path("type").asText("message"), json.toString());
         }
       });
     }
+  }
+
+  /** Sends one Responses stream event; a completed response is saved before the client sees it. */
+  private void emit(SseWriter sse, Turn turn, ObjectNode event) throws IOException {
+    JsonNode response = event.get("response");
+    if (response instanceof ObjectNode responseJson) {
+      if ("response.completed".equals(event.path("type").asText())) {
+        save(turn, responseJson);
+      }
+      describe(responseJson, turn);
+    }
+    sse.event(event.path("type").asText("message"), event.toString());
   }
 
   /** {@code GET /v1/responses/{response_id}/input_items}: the stored conversation. */
@@ -153,7 +184,7 @@ public final class ResponsesRoute {
     return true;
   }
 
-  private void save(Turn turn, String responseId, ObjectNode response) {
+  private void save(Turn turn, ObjectNode response) {
     if (!turn.save()) {
       return;
     }
@@ -164,7 +195,7 @@ public final class ResponsesRoute {
         items.add(output.toString());
       }
     }
-    store.create(new Conversation(responseId, items));
+    store.create(new Conversation(response.path("id").asText(), items));
   }
 
   /** The response as the client sees it: with its own previous id and store flag. */

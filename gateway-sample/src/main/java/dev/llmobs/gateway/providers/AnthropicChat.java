@@ -6,7 +6,6 @@ import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
-import com.anthropic.models.messages.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmobs.gateway.api.JsonBodies;
@@ -14,6 +13,7 @@ import dev.llmobs.gateway.api.OpenAiError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Serves an OpenAI chat completion request with Anthropic Messages: translates the request, the
@@ -21,6 +21,8 @@ import java.util.List;
  * OpenAI's {@code prompt_tokens} as the OpenAI usage semantics require.
  */
 public final class AnthropicChat {
+
+  private static final Set<String> CHAT_TEXT_PARTS = Set.of("text");
 
   /** Anthropic requires max_tokens; this applies when the client set none. */
   static final long DEFAULT_MAX_TOKENS = 4096;
@@ -32,36 +34,21 @@ public final class AnthropicChat {
     JsonNode maxTokens = chat.hasNonNull("max_completion_tokens") ? chat.get("max_completion_tokens") : chat.get("max_tokens");
     params.maxTokens(maxTokens != null && maxTokens.canConvertToLong() ? maxTokens.asLong() : DEFAULT_MAX_TOKENS);
     StringBuilder system = new StringBuilder();
-    boolean anyTurn = false;
+    List<Turn> turns = new ArrayList<>();
     for (JsonNode message : chat.path("messages")) {
       String role = message.path("role").asText();
-      String text = text(message.path("content"));
-      switch (role) {
-        case "system", "developer" -> system.append(system.length() > 0 ? "\n" : "").append(text);
-        case "user" -> {
-          params.addUserMessage(text);
-          anyTurn = true;
-        }
-        case "assistant" -> {
-          params.addAssistantMessage(text);
-          anyTurn = true;
-        }
-        default -> throw OpenAiError.invalidRequest(
-            "Role '" + role + "' is not supported for claude-* models (system, developer, user, assistant are).", "messages");
+      String text = text(message.path("content"), CHAT_TEXT_PARTS, "messages");
+      if (role.equals("system") || role.equals("developer")) {
+        system.append(system.length() > 0 ? "\n" : "").append(text);
+      } else {
+        turns.add(new Turn(role, text));
       }
     }
-    if (!anyTurn) {
-      throw OpenAiError.invalidRequest("claude-* models need at least one user message.", "messages");
-    }
+    addTurns(params, turns, "messages");
     if (system.length() > 0) {
       params.system(system.toString());
     }
-    // The 3.x builder has no typed setters for these; they go in the body as the API expects.
-    for (String sampling : new String[] {"temperature", "top_p"}) {
-      if (chat.path(sampling).isNumber()) {
-        params.putAdditionalBodyProperty(sampling, JsonValue.from(chat.get(sampling).asDouble()));
-      }
-    }
+    addSampling(params, chat);
     JsonNode stop = chat.path("stop");
     if (stop.isTextual()) {
       params.stopSequences(List.of(stop.asText()));
@@ -73,19 +60,60 @@ public final class AnthropicChat {
     return params.build();
   }
 
-  private static String text(JsonNode content) {
+  /** One user or assistant turn of the conversation. */
+  record Turn(String role, String text) {}
+
+  static void addTurns(MessageCreateParams.Builder params, List<Turn> turns, String param) {
+    if (turns.stream().noneMatch(t -> t.role().equals("user"))) {
+      throw OpenAiError.invalidRequest("claude-* models need at least one user message.", param);
+    }
+    for (Turn turn : turns) {
+      switch (turn.role()) {
+        case "user" -> params.addUserMessage(turn.text());
+        case "assistant" -> params.addAssistantMessage(turn.text());
+        default -> throw OpenAiError.invalidRequest(
+            "Role '" + turn.role() + "' is not supported for claude-* models (system, developer, user, assistant are).", param);
+      }
+    }
+  }
+
+  /** The 3.x builder has no typed setters for these; they go in the body as the API expects. */
+  static void addSampling(MessageCreateParams.Builder params, JsonNode request) {
+    for (String sampling : new String[] {"temperature", "top_p"}) {
+      if (request.path(sampling).isNumber()) {
+        params.putAdditionalBodyProperty(sampling, JsonValue.from(request.get(sampling).asDouble()));
+      }
+    }
+  }
+
+  /** A string, or the concatenated text of content parts of the given types. */
+  static String text(JsonNode content, Set<String> partTypes, String param) {
     if (content.isTextual()) {
       return content.asText();
     }
     StringBuilder text = new StringBuilder();
     for (JsonNode part : content) {
-      if (!"text".equals(part.path("type").asText())) {
-        throw OpenAiError.invalidRequest(
-            "Only text content parts are supported for claude-* models.", "messages");
+      if (!partTypes.contains(part.path("type").asText())) {
+        throw OpenAiError.invalidRequest("Only text content is supported for claude-* models.", param);
       }
       text.append(part.path("text").asText());
     }
     return text.toString();
+  }
+
+  /** Anthropic usage: input excludes the cache reads and writes, which OpenAI's prompt count includes. */
+  record Usage(long input, long cacheRead, long cacheWrite, long output) {
+    static Usage of(com.anthropic.models.messages.Usage usage) {
+      return new Usage(
+          usage.inputTokens(),
+          usage.cacheReadInputTokens().orElse(0L),
+          usage.cacheCreationInputTokens().orElse(0L),
+          usage.outputTokens());
+    }
+
+    long promptTokens() {
+      return input + cacheRead + cacheWrite;
+    }
   }
 
   public static ObjectNode completion(Message message) {
@@ -102,12 +130,7 @@ public final class AnthropicChat {
     reply.putNull("refusal");
     choice.putNull("logprobs");
     choice.put("finish_reason", finishReason(message.stopReason().orElse(null)));
-    Usage usage = message.usage();
-    body.set("usage", usage(
-        usage.inputTokens(),
-        usage.cacheReadInputTokens().orElse(0L),
-        usage.cacheCreationInputTokens().orElse(0L),
-        usage.outputTokens()));
+    body.set("usage", usage(Usage.of(message.usage())));
     return body;
   }
 
@@ -132,14 +155,13 @@ public final class AnthropicChat {
     return body;
   }
 
-  private static ObjectNode usage(long uncachedInput, long cacheRead, long cacheWrite, long output) {
-    long prompt = uncachedInput + cacheRead + cacheWrite;
-    ObjectNode usage = JsonBodies.JSON.createObjectNode();
-    usage.put("prompt_tokens", prompt);
-    usage.put("completion_tokens", output);
-    usage.put("total_tokens", prompt + output);
-    usage.putObject("prompt_tokens_details").put("cached_tokens", cacheRead);
-    return usage;
+  private static ObjectNode usage(Usage usage) {
+    ObjectNode node = JsonBodies.JSON.createObjectNode();
+    node.put("prompt_tokens", usage.promptTokens());
+    node.put("completion_tokens", usage.output());
+    node.put("total_tokens", usage.promptTokens() + usage.output());
+    node.putObject("prompt_tokens_details").put("cached_tokens", usage.cacheRead());
+    return node;
   }
 
   /** Turns one Messages stream into {@code chat.completion.chunk}s, event by event. */
@@ -189,7 +211,7 @@ public final class AnthropicChat {
         if (includeUsage) {
           ObjectNode usage = envelope("chat.completion.chunk", id, model, created);
           usage.putArray("choices");
-          usage.set("usage", usage(input, cacheRead, cacheWrite, output));
+          usage.set("usage", usage(new Usage(input, cacheRead, cacheWrite, output)));
           chunks.add(usage);
         }
       }

@@ -111,9 +111,10 @@ class BadInputTest {
   }
 
   @Test
-  void responsesWithClaudeIsNotSupported() {
-    JsonNode error = rejected(gateway.post("/v1/responses", "{\"model\":\"claude-sonnet-4-5\",\"input\":\"x\"}"), 400);
-    assertThat(error.path("code").asText()).isEqualTo("model_not_supported");
+  void responsesWithClaudeTakeMessageItemsOnly() {
+    JsonNode error = rejected(gateway.post("/v1/responses",
+        "{\"model\":\"claude-sonnet-4-5\",\"input\":[{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":\"42\"}]}"), 400);
+    assertThat(error.path("param").asText()).isEqualTo("input");
   }
 
   @Test

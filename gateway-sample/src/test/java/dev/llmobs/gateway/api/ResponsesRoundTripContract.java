@@ -172,4 +172,38 @@ abstract class ResponsesRoundTripContract {
     assertThat(gateway.get("/v1/responses/" + id + "/input_items").statusCode()).isEqualTo(404);
     assertThat(gateway.delete("/v1/responses/" + id).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void claudeConversationsRoundTripAndCanContinueAnOpenAiOne() {
+    JsonNode first = respond("{\"model\":\"gpt-4o\",\"instructions\":\"be brief\",\"input\":\"Started on OpenAI.\"}");
+    JsonNode second = respond("{\"model\":\"claude-sonnet-4-5\",\"previous_response_id\":\"" + first.path("id").asText()
+        + "\",\"input\":\"Continued on Claude.\"}", "x-sim-usage", "input=90,cached=30,cache_write=20,output=15");
+    assertThat(second.path("object").asText()).isEqualTo("response");
+    assertThat(second.path("status").asText()).isEqualTo("completed");
+    assertThat(second.path("id").asText()).startsWith("resp_");
+    assertThat(second.path("model").asText()).isEqualTo("claude-sonnet-4-5-20250929");
+    assertThat(second.path("previous_response_id").asText()).isEqualTo(first.path("id").asText());
+    assertThat(outputText(second)).isNotBlank();
+    assertThat(second.path("usage").path("input_tokens").asLong()).isEqualTo(90);
+    assertThat(second.path("usage").path("input_tokens_details").path("cached_tokens").asLong()).isEqualTo(30);
+    assertThat(second.path("usage").path("output_tokens").asLong()).isEqualTo(15);
+
+    HttpResponse<String> streamed = gateway.post("/v1/responses", "{\"model\":\"claude-haiku-4-5\",\"stream\":true,\"previous_response_id\":\""
+        + second.path("id").asText() + "\",\"input\":\"And streamed.\"}", "x-sim-chunks", "2");
+    assertThat(streamed.statusCode()).isEqualTo(200);
+    List<SseEvent> events = RunningGateway.events(streamed);
+    assertThat(events).extracting(SseEvent::event).containsExactly(
+        "response.created", "response.in_progress", "response.output_item.added", "response.content_part.added",
+        "response.output_text.delta", "response.output_text.delta", "response.output_text.done",
+        "response.content_part.done", "response.output_item.done", "response.completed");
+    assertThat(events).extracting(e -> e.json().path("sequence_number").asInt()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    JsonNode completed = events.get(events.size() - 1).json().path("response");
+    assertThat(completed.path("previous_response_id").asText()).isEqualTo(second.path("id").asText());
+
+    JsonNode items = RunningGateway.json(gateway.get("/v1/responses/" + completed.path("id").asText() + "/input_items")).path("data");
+    assertThat(items).hasSize(6);
+    assertThat(items.get(2).path("content").asText()).isEqualTo("Continued on Claude.");
+    assertThat(items.get(3).path("content").get(0).path("text").asText()).isEqualTo(outputText(second));
+    assertThat(items.get(5).path("content").get(0).path("text").asText()).isEqualTo(outputText(completed));
+  }
 }

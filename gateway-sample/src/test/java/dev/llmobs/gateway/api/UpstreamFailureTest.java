@@ -64,6 +64,8 @@ class UpstreamFailureTest {
     "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\"} | 429 | 429",
     "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\",\"stream\":true} | 500 | 502",
     "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\"} | timeout | 504",
+    "/v1/responses | {\"model\":\"claude-sonnet-4-5\",\"input\":\"x\"} | 429 | 429",
+    "/v1/responses | {\"model\":\"claude-sonnet-4-5\",\"input\":\"x\",\"stream\":true} | 500 | 502",
   })
   void otherRoutes(String path, String body, String simError, int status) {
     HttpResponse<String> response = gateway.post(path, body, "x-sim-error", simError);
