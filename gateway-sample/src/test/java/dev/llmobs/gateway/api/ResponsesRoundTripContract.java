@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmobs.gateway.RunningGateway;
 import dev.llmobs.gateway.RunningGateway.SseEvent;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 abstract class ResponsesRoundTripContract {
 
   static RunningGateway gateway;
+  // Shared databases outlive the test: what it stored is deleted afterwards, through the API.
+  static final List<String> stored = new ArrayList<>();
 
   static void startGateway(Map<String, String> storeOptions) {
     gateway = RunningGateway.start(storeOptions);
@@ -28,6 +31,8 @@ abstract class ResponsesRoundTripContract {
   @AfterAll
   static void stop() {
     if (gateway != null) {
+      stored.forEach(id -> gateway.delete("/v1/responses/" + id));
+      stored.clear();
       gateway.close();
       gateway = null;
     }
@@ -36,7 +41,16 @@ abstract class ResponsesRoundTripContract {
   static JsonNode respond(String body, String... headers) {
     HttpResponse<String> response = gateway.post("/v1/responses", body, headers);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return RunningGateway.json(response);
+    JsonNode json = RunningGateway.json(response);
+    stored.add(json.path("id").asText());
+    return json;
+  }
+
+  /** The completed response of a stream. */
+  static JsonNode completed(List<SseEvent> events) {
+    JsonNode response = events.get(events.size() - 1).json().path("response");
+    stored.add(response.path("id").asText());
+    return response;
   }
 
   static String outputText(JsonNode response) {
@@ -86,7 +100,7 @@ abstract class ResponsesRoundTripContract {
         .endsWith("response.completed")
         .contains("response.output_text.delta", "response.output_text.done");
     assertThat(events.stream().filter(e -> "response.output_text.delta".equals(e.event()))).hasSize(3);
-    JsonNode completed = events.get(events.size() - 1).json().path("response");
+    JsonNode completed = completed(events);
     String id = completed.path("id").asText();
     String text = events.stream()
         .filter(e -> "response.output_text.delta".equals(e.event()))
@@ -97,7 +111,7 @@ abstract class ResponsesRoundTripContract {
     HttpResponse<String> next =
         gateway.post("/v1/responses", "{\"model\":\"gpt-4o-mini\",\"input\":\"next\",\"stream\":true,\"previous_response_id\":\"" + id + "\"}");
     List<SseEvent> nextEvents = RunningGateway.events(next);
-    String nextId = nextEvents.get(nextEvents.size() - 1).json().path("response").path("id").asText();
+    String nextId = completed(nextEvents).path("id").asText();
     assertThat(nextEvents.get(0).json().path("response").path("previous_response_id").asText()).isEqualTo(id);
     JsonNode data = RunningGateway.json(gateway.get("/v1/responses/" + nextId + "/input_items")).path("data");
     assertThat(data).hasSize(4);
@@ -197,7 +211,7 @@ abstract class ResponsesRoundTripContract {
         "response.output_text.delta", "response.output_text.delta", "response.output_text.done",
         "response.content_part.done", "response.output_item.done", "response.completed");
     assertThat(events).extracting(e -> e.json().path("sequence_number").asInt()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    JsonNode completed = events.get(events.size() - 1).json().path("response");
+    JsonNode completed = completed(events);
     assertThat(completed.path("previous_response_id").asText()).isEqualTo(second.path("id").asText());
 
     JsonNode items = RunningGateway.json(gateway.get("/v1/responses/" + completed.path("id").asText() + "/input_items")).path("data");
