@@ -31,7 +31,11 @@ public final class JdbcConversationStore implements ConversationStore {
     config.setMinimumIdle(1);
     config.setConnectionTimeout(5_000);
     config.setInitializationFailTimeout(5_000);
-    this.dataSource = new HikariDataSource(config);
+    try {
+      this.dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to the conversation database: " + rootMessage(e), e);
+    }
     try {
       createSchema();
     } catch (RuntimeException e) {
@@ -189,6 +193,13 @@ public final class JdbcConversationStore implements ConversationStore {
       }
       insert.executeBatch();
     }
+  }
+
+  private static String rootMessage(Throwable e) {
+    while (e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e.getMessage();
   }
 
   private static boolean isConstraintViolation(SQLException e) {
