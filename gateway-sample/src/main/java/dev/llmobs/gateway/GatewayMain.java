@@ -1,6 +1,7 @@
 package dev.llmobs.gateway;
 
 import dev.llmobs.gateway.api.ChatCompletionsRoute;
+import dev.llmobs.gateway.api.ConversationsRoute;
 import dev.llmobs.gateway.api.EmbeddingsRoute;
 import dev.llmobs.gateway.api.JsonBodies;
 import dev.llmobs.gateway.api.ModelsRoute;
@@ -77,6 +78,7 @@ public final class GatewayMain implements AutoCloseable {
     ApiGuard guard = new ApiGuard(config.authKeys(), config.rateLimitRpm());
     ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic);
     ResponsesRoute responses = new ResponsesRoute(openAi, anthropic, store);
+    ConversationsRoute conversations = new ConversationsRoute(store);
     EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi);
     ModelsRoute models = new ModelsRoute();
     int maxRequestBytes = config.maxRequestBytes();
@@ -107,6 +109,9 @@ public final class GatewayMain implements AutoCloseable {
             .post("/v1/responses", guard.wrap(responses::create))
             .get("/v1/responses/{response_id}/input_items", guard.wrap(responses::inputItems))
             .delete("/v1/responses/{response_id}", guard.wrap(responses::delete))
+            .post("/v1/conversations", guard.wrap(conversations::create))
+            .get("/v1/conversations/{conversation_id}/items", guard.wrap(conversations::items))
+            .delete("/v1/conversations/{conversation_id}", guard.wrap(conversations::delete))
             .post("/v1/embeddings", guard.wrap(embeddings::handle))
             .exception(OpenAiError.class, (e, ctx) -> answer(ctx, e))
             .exception(

@@ -1,6 +1,5 @@
 package dev.llmobs.gateway.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Responses API, for OpenAI models through openai-java and for {@code claude-*} models through
@@ -32,6 +34,8 @@ import java.util.UUID;
  * conversation under the new response id (so any earlier response can be continued, too).
  */
 public final class ResponsesRoute {
+
+  private static final Logger log = LoggerFactory.getLogger(ResponsesRoute.class);
 
   /** Output item types that can be sent back as input on the next turn. */
   private static final Set<String> REPLAYABLE_OUTPUT = Set.of("message", "function_call");
@@ -47,7 +51,8 @@ public final class ResponsesRoute {
   }
 
   /** What one request continues from and adds. */
-  private record Turn(String previousId, List<String> history, ArrayNode input, boolean save) {}
+  private record Turn(
+      String previousId, String conversationId, List<String> history, ArrayNode input, boolean save) {}
 
   public void create(Context ctx) throws IOException {
     ObjectNode raw = JsonBodies.object(ctx.body());
@@ -115,22 +120,13 @@ public final class ResponsesRoute {
 
   /** {@code GET /v1/responses/{response_id}/input_items}: the stored conversation. */
   public void inputItems(Context ctx) {
-    Conversation conversation = stored(ctx.pathParam("response_id"));
-    ObjectNode list = JsonBodies.JSON.createObjectNode().put("object", "list");
-    ArrayNode data = list.putArray("data");
-    for (String item : conversation.items()) {
-      data.add(parse(item));
-    }
-    list.put("first_id", data.isEmpty() ? null : data.get(0).path("id").asText(null));
-    list.put("last_id", data.isEmpty() ? null : data.get(data.size() - 1).path("id").asText(null));
-    list.put("has_more", false);
-    ChatCompletionsRoute.json(ctx, list.toString());
+    ChatCompletionsRoute.json(ctx, InputItems.list(stored(ctx.pathParam("response_id"))));
   }
 
   /** {@code DELETE /v1/responses/{response_id}}: forgets the stored conversation. */
   public void delete(Context ctx) {
     String id = ctx.pathParam("response_id");
-    if (!store.delete(id)) {
+    if (ConversationsRoute.isConversationId(id) || !store.delete(id)) {
       throw notFound(id);
     }
     ObjectNode deleted = JsonBodies.JSON.createObjectNode().put("id", id).put("object", "response").put("deleted", true);
@@ -138,79 +134,87 @@ public final class ResponsesRoute {
   }
 
   private Turn turn(ObjectNode raw) {
-    JsonNode input = raw.get("input");
-    ArrayNode items = JsonBodies.JSON.createArrayNode();
-    if (input == null || input.isNull()) {
-      throw OpenAiError.invalidRequest("Missing required parameter: 'input'.", "input", "missing_required_parameter");
-    } else if (input.isTextual()) {
-      items.addObject().put("type", "message").put("role", "user").put("content", input.asText());
-    } else if (input.isArray() && !input.isEmpty() && allObjects(input)) {
-      for (JsonNode item : input) {
-        ObjectNode copy = (ObjectNode) item.deepCopy();
-        // The API treats {role, content} as a message item; the SDK's item union needs the type.
-        if (!copy.has("type") && copy.has("role")) {
-          copy.put("type", "message");
-        }
-        items.add(copy);
-      }
-    } else {
-      throw OpenAiError.invalidRequest("'input' must be a string or a non-empty array of input items.", "input");
+    ArrayNode items = InputItems.normalize(raw.get("input"), "input", false);
+    String previousId = optionalId(raw.remove("previous_response_id"), "previous_response_id");
+    JsonNode conversation = raw.remove("conversation");
+    String conversationId =
+        optionalId(conversation != null && conversation.isObject() ? conversation.get("id") : conversation, "conversation");
+    if (previousId != null && conversationId != null) {
+      throw OpenAiError.invalidRequest(
+          "'previous_response_id' and 'conversation' cannot both be set.", "conversation", "mutually_exclusive_parameters");
     }
-    String previousId = null;
-    JsonNode previous = raw.remove("previous_response_id");
-    if (previous != null && !previous.isNull()) {
-      if (!previous.isTextual() || previous.asText().isBlank()) {
-        throw OpenAiError.invalidRequest("'previous_response_id' must be a string.", "previous_response_id");
-      }
-      previousId = previous.asText();
-    }
-    List<String> history = previousId == null ? List.of() : previous(previousId).items();
+    List<String> history =
+        previousId != null ? previous(previousId).items()
+            : conversationId != null ? conversation(conversationId).items()
+            : List.of();
     boolean save = raw.path("store").asBoolean(true);
     ArrayNode upstreamInput = JsonBodies.JSON.createArrayNode();
-    history.forEach(item -> upstreamInput.add(parse(item)));
+    history.forEach(item -> upstreamInput.add(InputItems.parse(item)));
     upstreamInput.addAll(items);
     raw.set("input", upstreamInput);
     // The gateway is the one that remembers; the upstream need not.
     raw.put("store", false);
-    return new Turn(previousId, history, items, save);
+    return new Turn(previousId, conversationId, history, items, save);
   }
 
-  private static boolean allObjects(JsonNode array) {
-    for (JsonNode item : array) {
-      if (!item.isObject()) {
-        return false;
-      }
+  private static String optionalId(JsonNode value, String param) {
+    if (value == null || value.isNull()) {
+      return null;
     }
-    return true;
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw OpenAiError.invalidRequest("'" + param + "' must be an id string.", param);
+    }
+    return value.asText();
   }
 
   private void save(Turn turn, ObjectNode response) {
+    List<String> turnItems = new ArrayList<>(InputItems.texts(turn.input()));
+    for (JsonNode output : response.path("output")) {
+      if (REPLAYABLE_OUTPUT.contains(output.path("type").asText())) {
+        turnItems.add(output.toString());
+      }
+    }
+    if (turn.conversationId() != null) {
+      // A named conversation grows by every turn, in one atomic append.
+      if (!store.append(turn.conversationId(), turnItems)) {
+        log.warn("conversation {} was deleted during the call; the turn is not saved", turn.conversationId());
+      }
+      return;
+    }
     if (!turn.save()) {
       return;
     }
     List<String> items = new ArrayList<>(turn.history());
-    turn.input().forEach(item -> items.add(item.toString()));
-    for (JsonNode output : response.path("output")) {
-      if (REPLAYABLE_OUTPUT.contains(output.path("type").asText())) {
-        items.add(output.toString());
-      }
-    }
+    items.addAll(turnItems);
     store.create(new Conversation(response.path("id").asText(), items));
   }
 
   /** The response as the client sees it: with its own previous id and store flag. */
   private static ObjectNode describe(ObjectNode response, Turn turn) {
     response.put("previous_response_id", turn.previousId());
+    if (turn.conversationId() != null) {
+      response.putObject("conversation").put("id", turn.conversationId());
+    }
     response.put("store", turn.save());
     return response;
   }
 
   private Conversation stored(String id) {
-    return store.get(id).orElseThrow(() -> notFound(id));
+    return responseConversation(id).orElseThrow(() -> notFound(id));
+  }
+
+  private Optional<Conversation> responseConversation(String id) {
+    return ConversationsRoute.isConversationId(id) ? Optional.empty() : store.get(id);
+  }
+
+  private Conversation conversation(String id) {
+    return (ConversationsRoute.isConversationId(id) ? store.get(id) : Optional.<Conversation>empty())
+        .orElseThrow(() -> OpenAiError.invalidRequest(
+            "Conversation with id '" + id + "' not found.", "conversation", "conversation_not_found"));
   }
 
   private Conversation previous(String id) {
-    return store.get(id)
+    return responseConversation(id)
         .orElseThrow(() -> OpenAiError.invalidRequest(
             "Previous response with id '" + id + "' not found.",
             "previous_response_id",
@@ -219,13 +223,5 @@ public final class ResponsesRoute {
 
   private static OpenAiError notFound(String id) {
     return new OpenAiError(404, "No response found with id '" + id + "'.", "invalid_request_error", "response_id", "not_found");
-  }
-
-  private static JsonNode parse(String item) {
-    try {
-      return JsonBodies.JSON.readTree(item);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored conversation item is not JSON", e);
-    }
   }
 }

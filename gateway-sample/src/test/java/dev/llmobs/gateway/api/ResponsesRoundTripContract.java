@@ -31,7 +31,7 @@ abstract class ResponsesRoundTripContract {
   @AfterAll
   static void stop() {
     if (gateway != null) {
-      stored.forEach(id -> gateway.delete("/v1/responses/" + id));
+      stored.forEach(id -> gateway.delete((id.startsWith("conv_") ? "/v1/conversations/" : "/v1/responses/") + id));
       stored.clear();
       gateway.close();
       gateway = null;
@@ -219,5 +219,49 @@ abstract class ResponsesRoundTripContract {
     assertThat(items.get(2).path("content").asText()).isEqualTo("Continued on Claude.");
     assertThat(items.get(3).path("content").get(0).path("text").asText()).isEqualTo(outputText(second));
     assertThat(items.get(5).path("content").get(0).path("text").asText()).isEqualTo(outputText(completed));
+  }
+
+  @Test
+  void aNamedConversationGrowsByEachTurnAndOnlyByCompletedOnes() {
+    HttpResponse<String> created = gateway.post("/v1/conversations",
+        "{\"items\":[{\"role\":\"developer\",\"content\":\"You are terse.\"}],\"metadata\":{\"topic\":\"demo\"}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    JsonNode conversation = RunningGateway.json(created);
+    String id = conversation.path("id").asText();
+    stored.add(id);
+    assertThat(id).startsWith("conv_");
+    assertThat(conversation.path("object").asText()).isEqualTo("conversation");
+    assertThat(conversation.path("metadata").path("topic").asText()).isEqualTo("demo");
+
+    JsonNode first = respond("{\"model\":\"gpt-4o\",\"conversation\":\"" + id + "\",\"input\":\"first turn\"}");
+    assertThat(first.path("conversation").path("id").asText()).isEqualTo(id);
+    JsonNode second = respond("{\"model\":\"claude-sonnet-4-5\",\"conversation\":{\"id\":\"" + id + "\"},\"input\":\"second turn\"}");
+    HttpResponse<String> failed = gateway.post("/v1/responses",
+        "{\"model\":\"gpt-4o\",\"conversation\":\"" + id + "\",\"input\":\"lost turn\"}", "x-sim-error", "500");
+    assertThat(failed.statusCode()).isEqualTo(502);
+
+    JsonNode items = RunningGateway.json(gateway.get("/v1/conversations/" + id + "/items")).path("data");
+    assertThat(items).hasSize(5);
+    assertThat(items.get(0).path("content").asText()).isEqualTo("You are terse.");
+    assertThat(items.get(1).path("content").asText()).isEqualTo("first turn");
+    assertThat(items.get(2).path("content").get(0).path("text").asText()).isEqualTo(outputText(first));
+    assertThat(items.get(3).path("content").asText()).isEqualTo("second turn");
+    assertThat(items.get(4).path("content").get(0).path("text").asText()).isEqualTo(outputText(second));
+    // Conversation and response ids each have their own routes.
+    assertThat(gateway.get("/v1/responses/" + id + "/input_items").statusCode()).isEqualTo(404);
+    assertThat(gateway.get("/v1/conversations/" + first.path("id").asText() + "/items").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> both = gateway.post("/v1/responses", "{\"model\":\"gpt-4o\",\"conversation\":\"" + id
+        + "\",\"previous_response_id\":\"" + first.path("id").asText() + "\",\"input\":\"x\"}");
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(RunningGateway.error(both).path("param").asText()).isEqualTo("conversation");
+    HttpResponse<String> unknown = gateway.post("/v1/responses", "{\"model\":\"gpt-4o\",\"conversation\":\"conv_unknown\",\"input\":\"x\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(RunningGateway.error(unknown).path("code").asText()).isEqualTo("conversation_not_found");
+
+    HttpResponse<String> deleted = gateway.delete("/v1/conversations/" + id);
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(RunningGateway.json(deleted).path("deleted").asBoolean()).isTrue();
+    assertThat(gateway.get("/v1/conversations/" + id + "/items").statusCode()).isEqualTo(404);
   }
 }
