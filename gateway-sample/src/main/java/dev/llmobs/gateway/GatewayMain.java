@@ -1,72 +1,172 @@
 package dev.llmobs.gateway;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.errors.OpenAIServiceException;
 import dev.llmobs.gateway.api.ChatCompletionsRoute;
+import dev.llmobs.gateway.api.ConversationsRoute;
+import dev.llmobs.gateway.api.EmbeddingsRoute;
+import dev.llmobs.gateway.api.JsonBodies;
+import dev.llmobs.gateway.api.ModelsRoute;
 import dev.llmobs.gateway.api.OpenAiError;
+import dev.llmobs.gateway.api.ResponsesRoute;
 import dev.llmobs.gateway.config.GatewayConfig;
+import dev.llmobs.gateway.metrics.HttpMetrics;
+import dev.llmobs.gateway.providers.AnthropicUpstream;
+import dev.llmobs.gateway.providers.OpenAiUpstream;
+import dev.llmobs.gateway.providers.UpstreamErrors;
 import dev.llmobs.gateway.simulator.UpstreamSimulator;
+import dev.llmobs.gateway.store.ConversationStore;
+import dev.llmobs.gateway.store.ConversationStores;
+import dev.llmobs.gateway.store.StoreException;
+import dev.llmobs.gateway.web.ApiGuard;
+import dev.llmobs.gateway.web.RequestIds;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the gateway and, when no upstream base URL is configured, the embedded simulator. */
+/** Starts the gateway and, when an upstream base URL is not configured, the embedded simulator. */
 public final class GatewayMain implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayMain.class);
+  private static final Logger access = LoggerFactory.getLogger("dev.llmobs.gateway.access");
 
-  private final UpstreamSimulator simulator;
-  private final OpenAIClient openAi;
+  private final List<AutoCloseable> resources;
   private final Javalin app;
 
-  private GatewayMain(UpstreamSimulator simulator, OpenAIClient openAi, Javalin app) {
-    this.simulator = simulator;
-    this.openAi = openAi;
+  private GatewayMain(List<AutoCloseable> resources, Javalin app) {
+    this.resources = resources;
     this.app = app;
   }
 
   public static GatewayMain start(GatewayConfig config) throws IOException {
-    UpstreamSimulator simulator = null;
-    String baseUrl = config.openAiBaseUrl();
-    String apiKey = config.openAiApiKey();
-    if (baseUrl == null) {
-      simulator = UpstreamSimulator.start(config.simulatorPort());
-      baseUrl = simulator.baseUrl();
-      if (apiKey == null) {
-        apiKey = "sk-simulator";
-      }
+    // Closed in reverse order, also when start-up fails half way.
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      return start(config, resources);
+    } catch (IOException | RuntimeException e) {
+      closeAll(resources);
+      throw e;
     }
-    if (apiKey == null) {
-      throw new IllegalArgumentException(
-          GatewayConfig.OPENAI_API_KEY + " must be set when " + GatewayConfig.OPENAI_BASE_URL
-              + " points at a real upstream");
-    }
-    OpenAIClient openAi = OpenAIOkHttpClient.builder().baseUrl(baseUrl).apiKey(apiKey).build();
+  }
 
-    ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi);
+  private static GatewayMain start(GatewayConfig config, List<AutoCloseable> resources)
+      throws IOException {
+    String openAiUrl = config.openAiBaseUrl();
+    String anthropicUrl = config.anthropicBaseUrl();
+    String openAiKey = requireKey(openAiUrl, config.openAiApiKey(), GatewayConfig.OPENAI_API_KEY, GatewayConfig.OPENAI_BASE_URL);
+    String anthropicKey = requireKey(anthropicUrl, config.anthropicApiKey(), GatewayConfig.ANTHROPIC_API_KEY, GatewayConfig.ANTHROPIC_BASE_URL);
+    if (openAiUrl == null || anthropicUrl == null) {
+      UpstreamSimulator simulator = UpstreamSimulator.start(config.simulatorPort());
+      resources.add(simulator);
+      openAiUrl = openAiUrl == null ? simulator.baseUrl() : openAiUrl;
+      anthropicUrl = anthropicUrl == null ? simulator.anthropicBaseUrl() : anthropicUrl;
+    }
+    OpenAiUpstream openAi =
+        new OpenAiUpstream(openAiUrl, openAiKey, config.upstreamTimeout(), config.upstreamMaxRetries());
+    resources.add(openAi);
+    AnthropicUpstream anthropic =
+        new AnthropicUpstream(anthropicUrl, anthropicKey, config.upstreamTimeout(), config.upstreamMaxRetries());
+    resources.add(anthropic);
+    ConversationStore store = ConversationStores.create(config);
+    resources.add(store);
+    HttpMetrics metrics = new HttpMetrics(store);
+    resources.add(metrics::close);
+
+    ApiGuard guard = new ApiGuard(config.authKeys(), config.rateLimitRpm());
+    ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic);
+    ResponsesRoute responses = new ResponsesRoute(openAi, anthropic, store);
+    ConversationsRoute conversations = new ConversationsRoute(store);
+    EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi);
+    ModelsRoute models = new ModelsRoute();
+    int maxRequestBytes = config.maxRequestBytes();
+
     Javalin app =
-        Javalin.create(cfg -> cfg.showJavalinBanner = false)
-            .get("/health", ctx -> ctx.json(Map.of("status", "ok")))
-            .post("/v1/chat/completions", chat::handle)
-            .exception(OpenAiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()))
+        Javalin.create(
+                cfg -> {
+                  cfg.showJavalinBanner = false;
+                  cfg.startupWatcherEnabled = false;
+                  cfg.http.maxRequestSize = maxRequestBytes;
+                  cfg.requestLogger.http(
+                      (ctx, ms) -> {
+                        metrics.record(ctx, ms);
+                        access.atInfo()
+                            .addKeyValue("http_method", ctx.method().name())
+                            .addKeyValue("http_route", HttpMetrics.route(ctx))
+                            .addKeyValue("http_status", ctx.status().getCode())
+                            .addKeyValue("duration_ms", Math.round(ms * 10) / 10.0)
+                            .log("request completed");
+                        RequestIds.end();
+                      });
+                })
+            .before(RequestIds::begin)
+            .get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"))
+            .get("/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()))
+            .get("/v1/models", guard.wrap(models::handle))
+            .post("/v1/chat/completions", guard.wrap(chat::handle))
+            .post("/v1/responses", guard.wrap(responses::create))
+            .get("/v1/responses/{response_id}/input_items", guard.wrap(responses::inputItems))
+            .delete("/v1/responses/{response_id}", guard.wrap(responses::delete))
+            .post("/v1/conversations", guard.wrap(conversations::create))
+            .get("/v1/conversations/{conversation_id}/items", guard.wrap(conversations::items))
+            .delete("/v1/conversations/{conversation_id}", guard.wrap(conversations::delete))
+            .post("/v1/embeddings", guard.wrap(embeddings::handle))
+            .exception(OpenAiError.class, (e, ctx) -> answer(ctx, e))
             .exception(
-                OpenAIServiceException.class,
+                HttpResponseException.class,
+                (e, ctx) -> answer(ctx, fromJavalin(e, maxRequestBytes)))
+            .exception(
+                Exception.class,
                 (e, ctx) -> {
-                  OpenAiError error =
-                      new OpenAiError(
-                          e.statusCode() == 429 ? 429 : 502,
-                          "Upstream provider failed with HTTP " + e.statusCode(),
-                          "upstream_error",
-                          null,
-                          null);
-                  ctx.status(error.status()).json(error.body());
+                  OpenAiError upstream = UpstreamErrors.map(e).orElse(null);
+                  if (upstream != null) {
+                    log.warn("upstream call failed: {} ({})", upstream.getMessage(), e.getClass().getName());
+                    answer(ctx, upstream);
+                  } else if (e instanceof StoreException) {
+                    log.error("conversation store failed", e);
+                    answer(ctx, new OpenAiError(503, "The conversation store is unavailable.", "server_error", null, "store_unavailable"));
+                  } else {
+                    log.error("unexpected error", e);
+                    answer(ctx, new OpenAiError(500, "The gateway failed to handle the request.", "server_error", null, null));
+                  }
                 });
-    app.start("0.0.0.0", config.port());
-    log.info("gateway listening on port {} (upstream {})", app.port(), baseUrl);
-    return new GatewayMain(simulator, openAi, app);
+    app.start(config.host(), config.port());
+    log.atInfo()
+        .addKeyValue("port", app.port())
+        .addKeyValue("openai_base_url", openAiUrl)
+        .addKeyValue("anthropic_base_url", anthropicUrl)
+        .addKeyValue("store", ConversationStores.describe(config))
+        .addKeyValue("auth", config.authKeys().isEmpty() ? "off" : config.authKeys().size() + " keys")
+        .addKeyValue("rate_limit_rpm", config.rateLimitRpm())
+        .log("gateway listening on port {}", app.port());
+    return new GatewayMain(resources, app);
+  }
+
+  private static String requireKey(String baseUrl, String key, String keyOption, String urlOption) {
+    if (baseUrl == null) {
+      return key != null ? key : "sk-simulator";
+    }
+    if (key == null) {
+      throw new IllegalArgumentException(keyOption + " must be set when " + urlOption + " points at a real upstream");
+    }
+    return key;
+  }
+
+  private static void answer(Context ctx, OpenAiError error) {
+    if (error.retryAfterSeconds() != null) {
+      ctx.header("Retry-After", Long.toString(error.retryAfterSeconds()));
+    }
+    ctx.status(error.status()).contentType("application/json").result(JsonBodies.write(error.body()));
+  }
+
+  private static OpenAiError fromJavalin(HttpResponseException e, int maxRequestBytes) {
+    return switch (e.getStatus()) {
+      case 413 -> new OpenAiError(413, "Request body is larger than " + maxRequestBytes + " bytes.", "invalid_request_error", null, "request_too_large");
+      case 404 -> new OpenAiError(404, "Unknown path: " + e.getMessage(), "invalid_request_error", null, "unknown_url");
+      default -> new OpenAiError(e.getStatus(), e.getMessage(), "invalid_request_error", null, null);
+    };
   }
 
   public int port() {
@@ -76,9 +176,16 @@ public final class GatewayMain implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    openAi.close();
-    if (simulator != null) {
-      simulator.close();
+    closeAll(resources);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("closing {} failed", resources.get(i), e);
+      }
     }
   }
 
@@ -86,7 +193,7 @@ public final class GatewayMain implements AutoCloseable {
     GatewayMain gateway;
     try {
       gateway = start(GatewayConfig.fromSystem());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | StoreException e) {
       log.error("gateway cannot start: {}", e.getMessage());
       System.exit(2);
       return;

@@ -1,50 +1,90 @@
 package dev.llmobs.gateway.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.openai.client.OpenAIClient;
-import com.openai.core.ObjectMappers;
-import com.openai.errors.OpenAIInvalidDataException;
-import com.openai.models.chat.completions.ChatCompletion;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.llmobs.gateway.providers.AnthropicChat;
+import dev.llmobs.gateway.providers.AnthropicUpstream;
+import dev.llmobs.gateway.providers.ModelRouter;
+import dev.llmobs.gateway.providers.OpenAiUpstream;
+import dev.llmobs.gateway.providers.Provider;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Map;
 
-/** {@code POST /v1/chat/completions}: forwards through the real openai-java client. */
+/**
+ * {@code POST /v1/chat/completions}, plain or streamed: {@code gpt-*}/{@code o*} through
+ * openai-java, {@code claude-*} through anthropic-java with the answer translated back.
+ */
 public final class ChatCompletionsRoute {
 
-  private final OpenAIClient openAi;
-  private final JsonMapper json = ObjectMappers.jsonMapper();
+  private final OpenAiUpstream openAi;
+  private final AnthropicUpstream anthropic;
 
-  public ChatCompletionsRoute(OpenAIClient openAi) {
+  public ChatCompletionsRoute(OpenAiUpstream openAi, AnthropicUpstream anthropic) {
     this.openAi = openAi;
+    this.anthropic = anthropic;
   }
 
-  public void handle(Context ctx) throws JsonProcessingException {
-    ChatCompletionCreateParams.Body body = parse(ctx.body());
-    ChatCompletion completion =
-        openAi.chat().completions().create(ChatCompletionCreateParams.builder().body(body).build());
-    ctx.contentType("application/json").result(json.writeValueAsString(completion));
-  }
-
-  private ChatCompletionCreateParams.Body parse(String raw) {
-    if (raw == null || raw.isBlank()) {
-      throw OpenAiError.invalidRequest("Request body is empty; expected a JSON object.", null);
-    }
-    ChatCompletionCreateParams.Body body;
-    try {
-      body = json.readValue(raw, ChatCompletionCreateParams.Body.class);
-    } catch (JsonProcessingException e) {
-      throw OpenAiError.invalidRequest(
-          "Request body is not valid JSON: " + e.getOriginalMessage(), null);
-    }
-    try {
-      body.validate();
-    } catch (OpenAIInvalidDataException e) {
-      throw OpenAiError.invalidRequest("Invalid request: " + e.getMessage(), null);
-    }
+  public void handle(Context ctx) throws IOException {
+    ObjectNode raw = JsonBodies.object(ctx.body());
+    boolean stream = JsonBodies.takeStream(raw);
+    String model = JsonBodies.requiredString(raw, "model");
+    Provider provider = ModelRouter.route(model);
+    ChatCompletionCreateParams.Body body =
+        JsonBodies.bind(raw, ChatCompletionCreateParams.Body.class, "gpt-4o", ChatCompletionCreateParams.Body::validate);
     if (body.messages().isEmpty()) {
       throw OpenAiError.invalidRequest("'messages' must not be empty.", "messages");
     }
-    return body;
+    Map<String, String> headers = UpstreamHeaders.from(ctx);
+    if (provider == Provider.ANTHROPIC) {
+      MessageCreateParams params = AnthropicChat.request(model, raw);
+      if (stream) {
+        streamAnthropic(ctx, params, headers, raw.path("stream_options").path("include_usage").asBoolean(false));
+      } else {
+        json(ctx, JsonBodies.write(AnthropicChat.completion(anthropic.message(params, headers))));
+      }
+    } else if (stream) {
+      streamOpenAi(ctx, body, headers);
+    } else {
+      json(ctx, JsonBodies.write(openAi.chat(body, headers)));
+    }
+  }
+
+  private void streamOpenAi(Context ctx, ChatCompletionCreateParams.Body body, Map<String, String> headers)
+      throws IOException {
+    try (com.openai.core.http.StreamResponse<ChatCompletionChunk> chunks = openAi.chatStream(body, headers)) {
+      SseWriter sse = SseWriter.open(ctx);
+      Streams.relay(sse, () -> {
+        for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) chunks.stream()::iterator) {
+          sse.data(JsonBodies.write(chunk));
+        }
+        sse.done();
+      });
+    }
+  }
+
+  private void streamAnthropic(
+      Context ctx, MessageCreateParams params, Map<String, String> headers, boolean includeUsage)
+      throws IOException {
+    AnthropicChat.ChunkStream translate = new AnthropicChat.ChunkStream(includeUsage);
+    try (StreamResponse<RawMessageStreamEvent> events = anthropic.messageStream(params, headers)) {
+      SseWriter sse = SseWriter.open(ctx);
+      Streams.relay(sse, () -> {
+        for (RawMessageStreamEvent event : (Iterable<RawMessageStreamEvent>) events.stream()::iterator) {
+          for (ObjectNode chunk : translate.on(event)) {
+            sse.data(JsonBodies.write(chunk));
+          }
+        }
+        sse.done();
+      });
+    }
+  }
+
+  static void json(Context ctx, String body) {
+    ctx.contentType("application/json").result(body);
   }
 }

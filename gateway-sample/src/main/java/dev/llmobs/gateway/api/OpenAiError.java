@@ -1,7 +1,6 @@
 package dev.llmobs.gateway.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** An error the gateway answers with: HTTP status plus an OpenAI-style error body. */
 public final class OpenAiError extends RuntimeException {
@@ -10,30 +9,55 @@ public final class OpenAiError extends RuntimeException {
   private final String type;
   private final String param;
   private final String code;
+  private final Long retryAfterSeconds;
 
   public OpenAiError(int status, String message, String type, String param, String code) {
+    this(status, message, type, param, code, null);
+  }
+
+  public OpenAiError(
+      int status, String message, String type, String param, String code, Long retryAfterSeconds) {
     super(message);
     this.status = status;
     this.type = type;
     this.param = param;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public static OpenAiError invalidRequest(String message, String param) {
-    return new OpenAiError(400, message, "invalid_request_error", param, null);
+    return invalidRequest(message, param, null);
+  }
+
+  public static OpenAiError invalidRequest(String message, String param, String code) {
+    return new OpenAiError(400, message, "invalid_request_error", param, code);
   }
 
   public int status() {
     return status;
   }
 
-  /** {@code {"error":{"message","type","param","code"}}} */
-  public Map<String, Object> body() {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("message", getMessage());
-    error.put("type", type);
-    error.put("param", param);
-    error.put("code", code);
-    return Map.of("error", error);
+  public String type() {
+    return type;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** For 429 answers: the {@code Retry-After} header in seconds, or null. */
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
+  /** {@code {"error":{"message","type","param","code"}}}, nulls included as OpenAI sends them. */
+  public ObjectNode body() {
+    ObjectNode body = JsonBodies.JSON.createObjectNode();
+    body.putObject("error")
+        .put("message", getMessage())
+        .put("type", type)
+        .put("param", param)
+        .put("code", code);
+    return body;
   }
 }

@@ -1,8 +1,12 @@
 package dev.llmobs.gateway.config;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Gateway options: a system property such as {@code gateway.port}, else the environment variable
@@ -10,12 +14,22 @@ import java.util.function.Function;
  */
 public final class GatewayConfig {
 
+  public static final String HOST = "gateway.host";
   public static final String PORT = "gateway.port";
-  public static final int PORT_DEFAULT = 8080;
+  public static final String STORE = "gateway.store";
+  public static final String STORE_URL = "gateway.store.url";
   public static final String OPENAI_BASE_URL = "gateway.openai.base-url";
   public static final String OPENAI_API_KEY = "gateway.openai.api-key";
+  public static final String ANTHROPIC_BASE_URL = "gateway.anthropic.base-url";
+  public static final String ANTHROPIC_API_KEY = "gateway.anthropic.api-key";
+  public static final String UPSTREAM_TIMEOUT_MS = "gateway.upstream.timeout-ms";
+  public static final String UPSTREAM_MAX_RETRIES = "gateway.upstream.max-retries";
+  public static final String AUTH_KEYS = "gateway.auth.keys";
+  public static final String RATE_LIMIT_RPM = "gateway.rate-limit.rpm";
+  public static final String MAX_REQUEST_BYTES = "gateway.max-request-bytes";
   public static final String SIMULATOR_PORT = "gateway.simulator.port";
-  public static final int SIMULATOR_PORT_DEFAULT = 0;
+
+  public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/gateway-conversations";
 
   private final Function<String, String> properties;
   private final Map<String, String> env;
@@ -29,6 +43,11 @@ public final class GatewayConfig {
     return new GatewayConfig(System::getProperty, System.getenv());
   }
 
+  /** Options from a map only (tests, embedding): no system properties, no environment. */
+  public static GatewayConfig of(Map<String, String> options) {
+    return new GatewayConfig(options::get, Map.of());
+  }
+
   public String get(String key) {
     String value = properties.apply(key);
     if (value == null) {
@@ -37,21 +56,35 @@ public final class GatewayConfig {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
+  public String get(String key, String defaultValue) {
+    String value = get(key);
+    return value == null ? defaultValue : value;
+  }
+
   public int getPort(String key, int defaultValue) {
+    int port = getInt(key, defaultValue);
+    if (port > 65535) {
+      throw new IllegalArgumentException(
+          key + "=" + port + " is not a port number (0-65535; 0 picks a free port)");
+    }
+    return port;
+  }
+
+  /** A non-negative integer option. */
+  public int getInt(String key, int defaultValue) {
     String value = get(key);
     if (value == null) {
       return defaultValue;
     }
     try {
-      int port = Integer.parseInt(value);
-      if (port >= 0 && port <= 65535) {
-        return port;
+      int parsed = Integer.parseInt(value);
+      if (parsed >= 0) {
+        return parsed;
       }
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new IllegalArgumentException(
-        key + "=" + value + " is not a port number (0-65535; 0 picks a free port)");
+    throw new IllegalArgumentException(key + "=" + value + " is not a non-negative integer");
   }
 
   /** {@code gateway.openai.base-url} becomes {@code GATEWAY_OPENAI_BASE_URL}. */
@@ -59,8 +92,25 @@ public final class GatewayConfig {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
+  public String host() {
+    return get(HOST, "0.0.0.0");
+  }
+
   public int port() {
-    return getPort(PORT, PORT_DEFAULT);
+    return getPort(PORT, 8080);
+  }
+
+  /** {@code memory}, {@code jdbc} or {@code redis}. */
+  public String store() {
+    String store = get(STORE, "memory").toLowerCase(Locale.ROOT);
+    if (!Set.of("memory", "jdbc", "redis").contains(store)) {
+      throw new IllegalArgumentException(STORE + "=" + store + " must be memory, jdbc or redis");
+    }
+    return store;
+  }
+
+  public String storeUrl() {
+    return get(STORE_URL);
   }
 
   public String openAiBaseUrl() {
@@ -71,7 +121,44 @@ public final class GatewayConfig {
     return get(OPENAI_API_KEY);
   }
 
+  public String anthropicBaseUrl() {
+    return get(ANTHROPIC_BASE_URL);
+  }
+
+  public String anthropicApiKey() {
+    return get(ANTHROPIC_API_KEY);
+  }
+
+  public Duration upstreamTimeout() {
+    return Duration.ofMillis(Math.max(1, getInt(UPSTREAM_TIMEOUT_MS, 60_000)));
+  }
+
+  public int upstreamMaxRetries() {
+    return getInt(UPSTREAM_MAX_RETRIES, 2);
+  }
+
+  /** Client API keys; empty means authentication is off. */
+  public Set<String> authKeys() {
+    String keys = get(AUTH_KEYS);
+    if (keys == null) {
+      return Set.of();
+    }
+    return Arrays.stream(keys.split(","))
+        .map(String::trim)
+        .filter(k -> !k.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Requests a minute per client key; 0 means no limit. */
+  public int rateLimitRpm() {
+    return getInt(RATE_LIMIT_RPM, 0);
+  }
+
+  public int maxRequestBytes() {
+    return getInt(MAX_REQUEST_BYTES, 1_048_576);
+  }
+
   public int simulatorPort() {
-    return getPort(SIMULATOR_PORT, SIMULATOR_PORT_DEFAULT);
+    return getPort(SIMULATOR_PORT, 0);
   }
 }

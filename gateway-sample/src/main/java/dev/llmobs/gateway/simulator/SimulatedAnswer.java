@@ -3,17 +3,12 @@ package dev.llmobs.gateway.simulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** A deterministic answer to a prompt: the same model and prompt always give the same answer. */
-record SimulatedAnswer(
-    String id,
-    long created,
-    String text,
-    long inputTokens,
-    long cachedTokens,
-    long outputTokens,
-    long reasoningTokens) {
+record SimulatedAnswer(String id, long created, String text, SimulatedUsage usage) {
 
   private static final String[] WORDS = {
     "the", "gateway", "answers", "with", "a", "simulated", "reply", "about", "tokens", "traces",
@@ -25,6 +20,11 @@ record SimulatedAnswer(
   private static final long CREATED = 1_750_000_000L;
 
   static SimulatedAnswer of(String model, String prompt) {
+    return of(model, prompt, null);
+  }
+
+  /** {@code usage}, when not null, is reported exactly instead of the estimate. */
+  static SimulatedAnswer of(String model, String prompt, SimulatedUsage usage) {
     long seed = seed(model + '\n' + prompt);
     SplittableRandom random = new SplittableRandom(seed);
     int words = 8 + random.nextInt(24);
@@ -37,24 +37,46 @@ record SimulatedAnswer(
       text.append(i == 0 ? "" : " ").append(word);
     }
     text.append('.');
-    long inputTokens = Math.max(1, estimateTokens(prompt));
-    // Prompts long enough to be cached upstream report half of their tokens as cached.
-    long cachedTokens = inputTokens >= 1024 ? inputTokens / 2 : 0;
-    long reasoningTokens = model.startsWith("o") ? 16 + random.nextInt(48) : 0;
-    long outputTokens = words + 1 + reasoningTokens;
-    return new SimulatedAnswer(
-        Long.toHexString(seed),
-        CREATED,
-        text.toString(),
-        inputTokens,
-        cachedTokens,
-        outputTokens,
-        reasoningTokens);
+    if (usage == null) {
+      long input = Math.max(1, estimateTokens(prompt));
+      // Prompts long enough to be cached upstream report half of their tokens as cached.
+      long cached = input >= 1024 ? input / 2 : 0;
+      long reasoning = isReasoningModel(model) ? 16 + random.nextInt(48) : 0;
+      usage = new SimulatedUsage(input, cached, 0, words + 1 + reasoning, reasoning);
+    }
+    return new SimulatedAnswer(Long.toHexString(seed), CREATED, text.toString(), usage);
+  }
+
+  static boolean isReasoningModel(String model) {
+    return model.length() > 1 && model.charAt(0) == 'o' && Character.isDigit(model.charAt(1));
+  }
+
+  /** The text cut into {@code chunks} pieces (default: one per word) for streaming. */
+  List<String> chunks(Integer chunks) {
+    List<String> pieces = new ArrayList<>();
+    if (chunks == null) {
+      String[] words = text.split(" ");
+      for (int i = 0; i < words.length; i++) {
+        pieces.add(i == 0 ? words[i] : " " + words[i]);
+      }
+      return pieces;
+    }
+    int n = Math.min(chunks, text.length());
+    for (int i = 0; i < n; i++) {
+      pieces.add(text.substring(i * text.length() / n, (i + 1) * text.length() / n));
+    }
+    // More chunks than characters: the rest are empty deltas, so the count is still exact.
+    for (int i = n; i < chunks; i++) {
+      pieces.add("");
+    }
+    return pieces;
   }
 
   /** The dated snapshot name a real provider reports back for an alias. */
-  String responseModel(String requestModel) {
-    return requestModel.matches(".*-\\d{4}-\\d{2}-\\d{2}$") ? requestModel : requestModel + "-2024-08-06";
+  static String responseModel(String requestModel, String snapshotSuffix) {
+    return requestModel.matches(".*-\\d{4}-?\\d{2}-?\\d{2}$")
+        ? requestModel
+        : requestModel + snapshotSuffix;
   }
 
   // Roughly four characters a token, like the providers' own rule of thumb.
@@ -62,7 +84,7 @@ record SimulatedAnswer(
     return (text.length() + 3) / 4;
   }
 
-  private static long seed(String text) {
+  static long seed(String text) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -6,27 +6,43 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.llmobs.gateway.simulator.SimulatorControls.SimulatedError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An OpenAI-wire-compatible upstream on a local port, so the gateway runs with no network and no
- * keys. Answers are deterministic: the same prompt always gets the same text and usage.
+ * An upstream on a loopback port that speaks the OpenAI wire protocol (chat completions,
+ * Responses, embeddings, models) and the Anthropic Messages protocol, streaming included, so the
+ * gateway runs with no network and no keys. Answers are deterministic: the same model and prompt
+ * always get the same text and usage. Each request can ask for latency, chunking, errors and exact
+ * usage through {@code x-sim-*} headers (see the README).
  */
 public final class UpstreamSimulator implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(UpstreamSimulator.class);
 
+  // How long "x-sim-error: timeout" holds a request: longer than any sane client timeout.
+  private static final long HANG_MS = TimeUnit.MINUTES.toMillis(10);
+
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
   private final ObjectMapper json = new ObjectMapper();
+  private final OpenAiWire openAi = new OpenAiWire(json);
+  private final AnthropicWire anthropic = new AnthropicWire(json);
   private final HttpServer server;
   private final ExecutorService executor;
+  private final AtomicLong clientDisconnects = new AtomicLong();
 
   private UpstreamSimulator(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -35,80 +51,264 @@ public final class UpstreamSimulator implements AutoCloseable {
 
   /** Starts on 127.0.0.1 and {@code port} (0 picks a free port). */
   public static UpstreamSimulator start(int port) throws IOException {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, a keep-alive
+    // client's delayed ACK then stalls every answer by ~40 ms. Read once, when the server class
+    // first loads; an explicit -D setting wins.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
     HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
-      Thread t = new Thread(r, "upstream-simulator");
-      t.setDaemon(true);
-      return t;
-    });
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+    // Unbounded: a simulated timeout holds its thread, and must not starve other requests.
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "upstream-simulator");
+              t.setDaemon(true);
+              return t;
+            });
     UpstreamSimulator simulator = new UpstreamSimulator(server, executor);
-    server.createContext("/v1/chat/completions", simulator::chatCompletions);
+    server.createContext("/v1/chat/completions", e -> simulator.serve(e, "POST", simulator::chat));
+    server.createContext("/v1/responses", e -> simulator.serve(e, "POST", simulator::responses));
+    server.createContext("/v1/embeddings", e -> simulator.serve(e, "POST", simulator::embeddings));
+    server.createContext("/v1/models", e -> simulator.serve(e, "GET", simulator::models));
+    server.createContext("/v1/messages", e -> simulator.serve(e, "POST", simulator::messages));
     server.setExecutor(executor);
     server.start();
-    log.info("upstream simulator listening on {}", simulator.baseUrl());
+    log.info("upstream simulator listening on http://127.0.0.1:{}", server.getAddress().getPort());
     return simulator;
   }
 
   /** The OpenAI base URL of this simulator, e.g. {@code http://127.0.0.1:41234/v1}. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    return "http://127.0.0.1:" + port() + "/v1";
   }
 
-  private void chatCompletions(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        send(exchange, 405, error("method not allowed", "invalid_request_error"));
-        return;
-      }
-      JsonNode request;
-      try (InputStream body = exchange.getRequestBody()) {
-        request = json.readTree(body);
-      } catch (IOException e) {
-        send(exchange, 400, error("request body is not JSON", "invalid_request_error"));
-        return;
-      }
-      String model = request.path("model").asText("");
-      StringBuilder prompt = new StringBuilder();
-      for (JsonNode message : request.path("messages")) {
-        prompt.append(message.path("role").asText()).append(": ");
-        prompt.append(message.path("content").toString()).append('\n');
-      }
-      SimulatedAnswer answer = SimulatedAnswer.of(model, prompt.toString());
-      send(exchange, 200, chatCompletion(model, answer));
+  /** The Anthropic base URL of this simulator, e.g. {@code http://127.0.0.1:41234}. */
+  public String anthropicBaseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** How many answers were cut short because the client closed the connection. */
+  public long clientDisconnects() {
+    return clientDisconnects.get();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private interface Handler {
+    void handle(Call call) throws IOException, InterruptedException;
+  }
+
+  /** One request: its exchange, parsed body and controls. */
+  private record Call(HttpExchange exchange, JsonNode body, SimulatorControls controls, boolean anthropic) {
+    String model() {
+      return body.path("model").asText("");
     }
   }
 
-  private ObjectNode chatCompletion(String model, SimulatedAnswer answer) {
-    ObjectNode body = json.createObjectNode();
-    body.put("id", "chatcmpl-sim-" + answer.id());
-    body.put("object", "chat.completion");
-    body.put("created", answer.created());
-    body.put("model", answer.responseModel(model));
-    ArrayNode choices = body.putArray("choices");
-    ObjectNode choice = choices.addObject();
-    choice.put("index", 0);
-    ObjectNode message = choice.putObject("message");
-    message.put("role", "assistant");
-    message.put("content", answer.text());
-    choice.put("finish_reason", "stop");
-    ObjectNode usage = body.putObject("usage");
-    usage.put("prompt_tokens", answer.inputTokens());
-    usage.put("completion_tokens", answer.outputTokens());
-    usage.put("total_tokens", answer.inputTokens() + answer.outputTokens());
-    usage.putObject("prompt_tokens_details").put("cached_tokens", answer.cachedTokens());
-    usage.putObject("completion_tokens_details").put("reasoning_tokens", answer.reasoningTokens());
-    return body;
+  private void serve(HttpExchange exchange, String method, Handler handler) {
+    boolean anthropicWire = exchange.getRequestURI().getPath().startsWith("/v1/messages");
+    try (exchange) {
+      if (!method.equals(exchange.getRequestMethod())) {
+        sendError(exchange, anthropicWire, 405, "method not allowed", "invalid_request_error");
+        return;
+      }
+      SimulatorControls controls;
+      try {
+        controls = SimulatorControls.from(exchange.getRequestHeaders());
+      } catch (IllegalArgumentException e) {
+        sendError(exchange, anthropicWire, 400, e.getMessage(), "invalid_request_error");
+        return;
+      }
+      JsonNode body = json.createObjectNode();
+      if ("POST".equals(method)) {
+        try (InputStream in = exchange.getRequestBody()) {
+          body = json.readTree(in);
+        } catch (IOException e) {
+          sendError(exchange, anthropicWire, 400, "request body is not JSON", "invalid_request_error");
+          return;
+        }
+        if (body == null || !body.isObject() || body.path("model").asText("").isEmpty()) {
+          sendError(exchange, anthropicWire, 400, "'model' is required", "invalid_request_error");
+          return;
+        }
+      }
+      if (controls.error() != SimulatedError.NONE) {
+        simulateError(exchange, anthropicWire, controls);
+        return;
+      }
+      sleep(controls.ttfbMs());
+      handler.handle(new Call(exchange, body, controls, anthropicWire));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // the client went away mid-answer; nothing to clean up
+      clientDisconnects.incrementAndGet();
+      log.debug("simulator client disconnected: {}", e.toString());
+    } catch (RuntimeException e) {
+      log.warn("simulator failed on {}", exchange.getRequestURI().getPath(), e);
+    }
   }
 
-  private ObjectNode error(String message, String type) {
-    ObjectNode body = json.createObjectNode();
-    ObjectNode error = body.putObject("error");
-    error.put("message", message);
-    error.put("type", type);
-    error.putNull("param");
-    error.putNull("code");
-    return body;
+  private void simulateError(HttpExchange exchange, boolean anthropicWire, SimulatorControls controls)
+      throws IOException, InterruptedException {
+    switch (controls.error()) {
+      case RATE_LIMIT -> {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        if (anthropicWire) {
+          send(exchange, 429, anthropic.error("rate_limit_error", "Rate limit exceeded (simulated)"));
+        } else {
+          send(exchange, 429, openAi.error("Rate limit reached (simulated)", "requests", "rate_limit_exceeded"));
+        }
+      }
+      case SERVER -> sendError(exchange, anthropicWire, 500, "Internal server error (simulated)",
+          anthropicWire ? "api_error" : "server_error");
+      case TIMEOUT -> sleep(HANG_MS);
+      default -> throw new IllegalStateException(controls.error().name());
+    }
+  }
+
+  private void chat(Call call) throws IOException, InterruptedException {
+    SimulatedAnswer answer =
+        SimulatedAnswer.of(call.model(), OpenAiWire.chatPrompt(call.body()), call.controls().usage());
+    if (!call.body().path("stream").asBoolean(false)) {
+      sleep(call.controls().latencyMs());
+      send(call.exchange(), 200, openAi.chatCompletion(call.model(), answer));
+      return;
+    }
+    boolean includeUsage = call.body().path("stream_options").path("include_usage").asBoolean(false);
+    try (SseStream sse = SseStream.open(call.exchange())) {
+      List<String> chunks = answer.chunks(call.controls().chunks());
+      long pause = call.controls().latencyMs() / Math.max(1, chunks.size());
+      for (int i = 0; i < chunks.size(); i++) {
+        if (i > 0) {
+          sleep(pause);
+        }
+        sse.data(openAi.chatChunk(call.model(), answer, chunks.get(i), i == 0).toString());
+      }
+      sse.data(openAi.chatChunk(call.model(), answer, null, false).toString());
+      if (includeUsage) {
+        sse.data(openAi.chatUsageChunk(call.model(), answer).toString());
+      }
+      sse.data("[DONE]");
+    }
+  }
+
+  private void responses(Call call) throws IOException, InterruptedException {
+    SimulatedAnswer answer =
+        SimulatedAnswer.of(call.model(), OpenAiWire.responsesPrompt(call.body()), call.controls().usage());
+    ObjectNode response = openAi.response(call.model(), call.body(), answer, true);
+    if (!call.body().path("stream").asBoolean(false)) {
+      sleep(call.controls().latencyMs());
+      send(call.exchange(), 200, response);
+      return;
+    }
+    ObjectNode inProgress = openAi.response(call.model(), call.body(), answer, false);
+    inProgress.put("id", response.path("id").asText());
+    String itemId = OpenAiWire.messageId(answer);
+    int seq = 0;
+    try (SseStream sse = SseStream.open(call.exchange())) {
+      sse.event("response.created", withResponse(openAi.event("response.created", seq++), inProgress));
+      sse.event("response.in_progress", withResponse(openAi.event("response.in_progress", seq++), inProgress));
+      ObjectNode added = openAi.event("response.output_item.added", seq++).put("output_index", 0);
+      added.set("item", openAi.outputMessage(answer, null, "in_progress"));
+      sse.event("response.output_item.added", added);
+      ObjectNode partAdded = contentEvent(openAi.event("response.content_part.added", seq++), itemId);
+      partAdded.set("part", openAi.outputText(""));
+      sse.event("response.content_part.added", partAdded);
+      List<String> chunks = answer.chunks(call.controls().chunks());
+      long pause = call.controls().latencyMs() / Math.max(1, chunks.size());
+      for (int i = 0; i < chunks.size(); i++) {
+        if (i > 0) {
+          sleep(pause);
+        }
+        ObjectNode delta = contentEvent(openAi.event("response.output_text.delta", seq++), itemId);
+        delta.put("delta", chunks.get(i));
+        delta.putArray("logprobs");
+        sse.event("response.output_text.delta", delta);
+      }
+      ObjectNode textDone = contentEvent(openAi.event("response.output_text.done", seq++), itemId);
+      textDone.put("text", answer.text());
+      textDone.putArray("logprobs");
+      sse.event("response.output_text.done", textDone);
+      ObjectNode partDone = contentEvent(openAi.event("response.content_part.done", seq++), itemId);
+      partDone.set("part", openAi.outputText(answer.text()));
+      sse.event("response.content_part.done", partDone);
+      ObjectNode itemDone = openAi.event("response.output_item.done", seq++).put("output_index", 0);
+      itemDone.set("item", openAi.outputMessage(answer, answer.text(), "completed"));
+      sse.event("response.output_item.done", itemDone);
+      sse.event("response.completed", withResponse(openAi.event("response.completed", seq), response));
+    }
+  }
+
+  private static ObjectNode withResponse(ObjectNode event, ObjectNode response) {
+    event.set("response", response);
+    return event;
+  }
+
+  private static ObjectNode contentEvent(ObjectNode event, String itemId) {
+    return event.put("item_id", itemId).put("output_index", 0).put("content_index", 0);
+  }
+
+  private void embeddings(Call call) throws IOException, InterruptedException {
+    JsonNode input = call.body().path("input");
+    if (input.isMissingNode() || input.isNull() || (input.isArray() && input.isEmpty())) {
+      sendError(call.exchange(), false, 400, "'input' is required", "invalid_request_error");
+      return;
+    }
+    sleep(call.controls().latencyMs());
+    send(call.exchange(), 200, openAi.embeddings(call.model(), call.body(), call.controls().usage()));
+  }
+
+  private void models(Call call) throws IOException, InterruptedException {
+    ObjectNode body = json.createObjectNode().put("object", "list");
+    ArrayNode data = body.putArray("data");
+    for (String id : List.of("gpt-4o", "gpt-4o-mini", "o3-mini", "o4-mini", "text-embedding-3-small")) {
+      data.addObject().put("id", id).put("object", "model").put("created", 1_700_000_000L).put("owned_by", "simulator");
+    }
+    send(call.exchange(), 200, body);
+  }
+
+  private void messages(Call call) throws IOException, InterruptedException {
+    if (!call.body().path("max_tokens").canConvertToLong()) {
+      sendError(call.exchange(), true, 400, "max_tokens: Field required", "invalid_request_error");
+      return;
+    }
+    SimulatedAnswer answer =
+        SimulatedAnswer.of(call.model(), AnthropicWire.prompt(call.body()), call.controls().usage());
+    if (!call.body().path("stream").asBoolean(false)) {
+      sleep(call.controls().latencyMs());
+      send(call.exchange(), 200, anthropic.message(call.model(), answer, true));
+      return;
+    }
+    try (SseStream sse = SseStream.open(call.exchange())) {
+      ObjectNode start = anthropic.event("message_start");
+      start.set("message", anthropic.message(call.model(), answer, false));
+      sse.event("message_start", start);
+      ObjectNode blockStart = anthropic.event("content_block_start").put("index", 0);
+      blockStart.putObject("content_block").put("type", "text").put("text", "");
+      sse.event("content_block_start", blockStart);
+      sse.event("ping", anthropic.event("ping"));
+      List<String> chunks = answer.chunks(call.controls().chunks());
+      long pause = call.controls().latencyMs() / Math.max(1, chunks.size());
+      for (int i = 0; i < chunks.size(); i++) {
+        if (i > 0) {
+          sleep(pause);
+        }
+        sse.event("content_block_delta", anthropic.textDelta(chunks.get(i)));
+      }
+      sse.event("content_block_stop", anthropic.event("content_block_stop").put("index", 0));
+      sse.event("message_delta", anthropic.messageDelta(answer.usage()));
+      sse.event("message_stop", anthropic.event("message_stop"));
+    }
+  }
+
+  private void sendError(HttpExchange exchange, boolean anthropicWire, int status, String message, String type)
+      throws IOException {
+    send(exchange, status, anthropicWire ? anthropic.error(type, message) : openAi.error(message, type, null));
   }
 
   private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
@@ -117,6 +317,46 @@ public final class UpstreamSimulator implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  private static void sleep(long millis) throws InterruptedException {
+    if (millis > 0) {
+      Thread.sleep(millis);
+    }
+  }
+
+  /** A {@code text/event-stream} response, flushed event by event. */
+  private static final class SseStream implements AutoCloseable {
+    private final OutputStream out;
+
+    private SseStream(OutputStream out) {
+      this.out = out;
+    }
+
+    static SseStream open(HttpExchange exchange) throws IOException {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      exchange.sendResponseHeaders(200, 0);
+      return new SseStream(exchange.getResponseBody());
+    }
+
+    void data(String data) throws IOException {
+      write("data: " + data + "\n\n");
+    }
+
+    void event(String name, JsonNode data) throws IOException {
+      write("event: " + name + "\ndata: " + data + "\n\n");
+    }
+
+    private void write(String text) throws IOException {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
     }
   }
 

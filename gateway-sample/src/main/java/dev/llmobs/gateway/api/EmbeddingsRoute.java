@@ -1,0 +1,32 @@
+package dev.llmobs.gateway.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import dev.llmobs.gateway.providers.ModelRouter;
+import dev.llmobs.gateway.providers.OpenAiUpstream;
+import dev.llmobs.gateway.providers.Provider;
+import io.javalin.http.Context;
+
+/** {@code POST /v1/embeddings} through openai-java; Anthropic has no embeddings API. */
+public final class EmbeddingsRoute {
+
+  private final OpenAiUpstream openAi;
+
+  public EmbeddingsRoute(OpenAiUpstream openAi) {
+    this.openAi = openAi;
+  }
+
+  public void handle(Context ctx) {
+    ObjectNode raw = JsonBodies.object(ctx.body());
+    String model = JsonBodies.requiredString(raw, "model");
+    if (ModelRouter.route(model) != Provider.OPENAI) {
+      throw OpenAiError.invalidRequest("The model '" + model + "' does not support embeddings.", "model", "model_not_supported");
+    }
+    if (!raw.hasNonNull("input")) {
+      throw OpenAiError.invalidRequest("Missing required parameter: 'input'.", "input", "missing_required_parameter");
+    }
+    EmbeddingCreateParams.Body body =
+        JsonBodies.bind(raw, EmbeddingCreateParams.Body.class, "text-embedding-3-small", EmbeddingCreateParams.Body::validate);
+    ChatCompletionsRoute.json(ctx, JsonBodies.write(openAi.embed(body, UpstreamHeaders.from(ctx))));
+  }
+}

@@ -1,0 +1,122 @@
+package dev.llmobs.gateway.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmobs.gateway.RunningGateway;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The gateway's logs as configured in logback.xml: one JSON object a line, the MDC included. */
+class JsonLogsTest {
+
+  static final String PROMPT = "my very secret prompt text";
+  static final String CLIENT_KEY = "client-secret-key-123";
+
+  static final List<String> lines = new CopyOnWriteArrayList<>();
+  static Encoder<ILoggingEvent> encoder;
+  static AppenderBase<ILoggingEvent> capture;
+  static RunningGateway gateway;
+
+  @BeforeAll
+  @SuppressWarnings("unchecked")
+  static void start() {
+    Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    encoder = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDOUT")).getEncoder();
+    capture = new AppenderBase<>() {
+      @Override
+      protected void append(ILoggingEvent event) {
+        lines.add(new String(encoder.encode(event), StandardCharsets.UTF_8));
+      }
+    };
+    capture.setContext(root.getLoggerContext());
+    capture.start();
+    root.addAppender(capture);
+    gateway = RunningGateway.start(Map.of("gateway.auth.keys", CLIENT_KEY));
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(capture);
+  }
+
+  @Test
+  void eachLineIsOneJsonObjectWithTheMdcAsFields() throws Exception {
+    LoggingEvent event = new LoggingEvent();
+    event.setLoggerName("dev.llmobs.gateway.Example");
+    event.setLevel(Level.WARN);
+    event.setMessage("hello {}");
+    event.setArgumentArray(new Object[] {"world"});
+    event.setTimeStamp(1_750_000_000_000L);
+    event.setThreadName("t1");
+    event.setMDCPropertyMap(Map.of("request_id", "r-1", "trace_id", "0af7651916cd43dd8448eb211c80319c", "span_id", "b7ad6b7169203331"));
+
+    String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+
+    assertThat(line).endsWith("\n");
+    assertThat(line.strip()).doesNotContain("\n");
+    JsonNode json = RunningGateway.JSON.readTree(line);
+    assertThat(json.path("time").asText()).startsWith("2025-06-15T");
+    assertThat(json.path("level").asText()).isEqualTo("WARN");
+    assertThat(json.path("logger").asText()).isEqualTo("dev.llmobs.gateway.Example");
+    assertThat(json.path("message").asText()).isEqualTo("hello world");
+    assertThat(json.path("request_id").asText()).isEqualTo("r-1");
+    assertThat(json.path("trace_id").asText()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+    assertThat(json.path("span_id").asText()).isEqualTo("b7ad6b7169203331");
+  }
+
+  @Test
+  void requestLogCarriesTheRequestIdAndNeverContentOrKeys() throws Exception {
+    String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}";
+    assertThat(gateway.post("/v1/chat/completions", body, "Authorization", "Bearer " + CLIENT_KEY, "X-Request-ID", "log-test-1").statusCode()).isEqualTo(200);
+    assertThat(gateway.post("/v1/chat/completions", body, "Authorization", "Bearer wrong-key", "X-Request-ID", "log-test-2").statusCode()).isEqualTo(401);
+    assertThat(gateway.post("/v1/chat/completions", body, "Authorization", "Bearer " + CLIENT_KEY, "X-Request-ID", "log-test-3", "x-sim-error", "500").statusCode()).isEqualTo(502);
+
+    JsonNode access = awaitLine("log-test-1");
+    assertThat(access.path("logger").asText()).isEqualTo("dev.llmobs.gateway.access");
+    assertThat(access.path("message").asText()).isEqualTo("request completed");
+    assertThat(access.path("http_route").asText()).isEqualTo("/v1/chat/completions");
+    assertThat(access.path("http_status").asInt()).isEqualTo(200);
+    assertThat(access.path("level").asText()).isEqualTo("INFO");
+    assertThat(awaitLine("log-test-2").path("http_status").asInt()).isEqualTo(401);
+    assertThat(awaitLine("log-test-3").path("http_status").asInt()).isEqualTo(502);
+    // the upstream failure's warning line also carries the request id
+    assertThat(lines).anySatisfy(l -> assertThat(l).contains("upstream call failed").contains("log-test-3"));
+
+    assertThat(lines).allSatisfy(l -> assertThat(l)
+        .doesNotContain(PROMPT)
+        .doesNotContain(CLIENT_KEY)
+        .doesNotContain("wrong-key")
+        .doesNotContain("sk-simulator"));
+  }
+
+  static JsonNode awaitLine(String requestId) throws Exception {
+    // The request logger runs after the response is written, so allow it a moment.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      for (String line : lines) {
+        JsonNode json = RunningGateway.JSON.readTree(line);
+        if (requestId.equals(json.path("request_id").asText()) && "request completed".equals(json.path("message").asText())) {
+          return json;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no request log line with request_id " + requestId + " in " + lines);
+  }
+}

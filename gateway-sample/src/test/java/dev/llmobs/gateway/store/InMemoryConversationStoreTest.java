@@ -1,0 +1,8 @@
+package dev.llmobs.gateway.store;
+
+class InMemoryConversationStoreTest extends ConversationStoreContract {
+  @Override
+  ConversationStore newStore() {
+    return new InMemoryConversationStore();
+  }
+}
