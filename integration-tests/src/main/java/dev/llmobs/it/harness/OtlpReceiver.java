@@ -2,7 +2,14 @@ package dev.llmobs.it.harness;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -21,12 +28,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A minimal OTLP/HTTP (protobuf) receiver on a loopback port: what a collector would get from the
- * agent. Other signals are acknowledged and dropped until a test needs them.
+ * agent: spans and metric points. Logs are acknowledged and dropped until a test needs them.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+  private final List<ReceivedMetricPoint> metricPoints = new CopyOnWriteArrayList<>();
 
   private OtlpReceiver(HttpServer server) {
     this.server = server;
@@ -37,6 +45,7 @@ public final class OtlpReceiver implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     OtlpReceiver receiver = new OtlpReceiver(server);
     server.createContext("/v1/traces", receiver::traces);
+    server.createContext("/v1/metrics", receiver::metrics);
     server.createContext("/", OtlpReceiver::acknowledge);
     server.start();
     return receiver;
@@ -66,6 +75,77 @@ public final class OtlpReceiver implements AutoCloseable {
       }
       Thread.sleep(100);
     }
+  }
+
+  public List<ReceivedMetricPoint> metricPoints() {
+    return new ArrayList<>(metricPoints);
+  }
+
+  /** Waits until {@code condition} holds for the metric points received so far. */
+  public List<ReceivedMetricPoint> awaitMetricPoints(
+      Predicate<List<ReceivedMetricPoint>> condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<ReceivedMetricPoint> current = metricPoints();
+      if (condition.test(current)) {
+        return current;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("metric points not received within " + timeout + "; got "
+            + current.stream().map(ReceivedMetricPoint::name).distinct().toList());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private void metrics(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ExportMetricsServiceRequest request;
+      try (InputStream body = body(exchange)) {
+        request = ExportMetricsServiceRequest.parseFrom(body);
+      }
+      for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
+        for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+          String scope = scopeMetrics.getScope().getName();
+          for (Metric metric : scopeMetrics.getMetricsList()) {
+            addPoints(scope, metric);
+          }
+        }
+      }
+      reply(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
+    }
+  }
+
+  private void addPoints(String scope, Metric metric) {
+    switch (metric.getDataCase()) {
+      case HISTOGRAM:
+        for (HistogramDataPoint p : metric.getHistogram().getDataPointsList()) {
+          metricPoints.add(new ReceivedMetricPoint(scope, metric.getName(), metric.getUnit(),
+              ReceivedSpan.decode(p.getAttributesList()), p.getSum(), p.getCount()));
+        }
+        break;
+      case SUM:
+        for (NumberDataPoint p : metric.getSum().getDataPointsList()) {
+          metricPoints.add(new ReceivedMetricPoint(scope, metric.getName(), metric.getUnit(),
+              ReceivedSpan.decode(p.getAttributesList()), number(p), 1));
+        }
+        break;
+      case GAUGE:
+        for (NumberDataPoint p : metric.getGauge().getDataPointsList()) {
+          metricPoints.add(new ReceivedMetricPoint(scope, metric.getName(), metric.getUnit(),
+              ReceivedSpan.decode(p.getAttributesList()), number(p), 1));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static double number(NumberDataPoint point) {
+    return point.getValueCase() == NumberDataPoint.ValueCase.AS_INT
+        ? point.getAsInt()
+        : point.getAsDouble();
   }
 
   private void traces(HttpExchange exchange) throws IOException {

@@ -30,22 +30,27 @@ final class OpenAiChatStreamAccumulator implements GenAiStreamAccumulator<ChatCo
     }
     boolean output = false;
     for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-      output = true;
       if (choice.finishReason().isPresent()) {
         finishReasons.put(choice.index(), choice.finishReason().get().asString());
       }
-      if (capture > 0 && choice.delta().content().isPresent()) {
-        StringBuilder text = content.get(choice.index());
-        if (text == null) {
-          text = new StringBuilder();
-          content.put(choice.index(), text);
+      ChatCompletionChunk.Choice.Delta delta = choice.delta();
+      String text = delta.content().orElse("");
+      output |=
+          !text.isEmpty()
+              || delta.refusal().map(r -> !r.isEmpty()).orElse(false)
+              || delta.toolCalls().map(calls -> !calls.isEmpty()).orElse(false);
+      if (capture > 0 && !text.isEmpty()) {
+        StringBuilder captured = content.get(choice.index());
+        if (captured == null) {
+          captured = new StringBuilder();
+          content.put(choice.index(), captured);
         }
-        if (text.length() <= capture) {
-          text.append(choice.delta().content().get());
+        if (captured.length() <= capture) {
+          captured.append(text);
         }
       }
     }
-    // A final usage-only chunk (stream_options.include_usage) has no choices: not output.
+    // Role-only, finish-only and usage-only chunks carry no output.
     return output;
   }
 
