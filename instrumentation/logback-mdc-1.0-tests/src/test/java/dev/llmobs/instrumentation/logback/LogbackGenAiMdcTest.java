@@ -15,6 +15,8 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientImpl;
 import com.openai.client.okhttp.OkHttpClient;
 import com.openai.core.ClientOptions;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.responses.ResponseCreateParams;
 import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
@@ -202,6 +204,31 @@ class LogbackGenAiMdcTest {
         .containsOnly(
             entry("gen_ai.provider.name", "openai"), entry("gen_ai.request.model", "gpt-4o-mini"));
     assertThat(mdcOf("after the call")).isEmpty();
+  }
+
+  // The stream's span stays open until the stream is drained, but the call's context is current
+  // only while createStreaming runs (it sends the request): what the application logs while it
+  // iterates the chunks is its own code, logged in its own context.
+  @Test
+  void streamingCallCarriesTheKeysWhileTheSdkMethodRunsNotWhileTheAppIterates() {
+    String chunk =
+        "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+            + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":"
+            + "{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}";
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "text/event-stream")
+            .setBody("data: " + chunk + "\n\ndata: [DONE]\n\n"));
+
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(chat("gpt-4o-mini"))) {
+      stream.stream().forEach(c -> LoggerFactory.getLogger("app.service").info("chunk " + c.id()));
+    }
+
+    assertThat(mdcOf("sending"))
+        .containsOnly(
+            entry("gen_ai.provider.name", "openai"), entry("gen_ai.request.model", "gpt-4o-mini"));
+    assertThat(mdcOf("chunk c1")).isEmpty();
   }
 
   @Test
