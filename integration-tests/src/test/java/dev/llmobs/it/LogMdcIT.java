@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,33 +48,7 @@ class LogMdcIT {
 
   @Test
   void logbackAndLog4jLinesCarryTraceAndGenAiKeysDuringTheCallOnly() throws Exception {
-    Path work = Files.createDirectories(GatewayTracingIT.workDir());
-    Path log4jConfig = work.resolve("log4j2-mdc-it.xml");
-    Files.write(
-        log4jConfig,
-        ("<Configuration status=\"warn\"><Appenders><Console name=\"out\" target=\"SYSTEM_OUT\">"
-                + "<PatternLayout pattern=\"LOG4J "
-                + KEYS
-                + "\"/></Console></Appenders><Loggers><Root level=\"info\">"
-                + "<AppenderRef ref=\"out\"/></Root></Loggers></Configuration>")
-            .getBytes(StandardCharsets.UTF_8));
-    Path output = work.resolve("log-mdc-app.log");
-    List<String> command =
-        Arrays.asList(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-javaagent:" + GatewayProcess.requiredFile("llmobs.agent.jar"),
-            "-Dotel.traces.exporter=none",
-            "-Dotel.metrics.exporter=none",
-            "-Dotel.logs.exporter=none",
-            "-Dlog4j2.configurationFile=" + log4jConfig,
-            "-cp",
-            System.getProperty("java.class.path"),
-            App.class.getName());
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("app finished").isTrue();
-    List<String> lines = Files.readAllLines(output);
-    assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+    List<String> lines = runApp("enabled");
 
     for (String library : Arrays.asList("LOGBACK", "LOG4J")) {
       Map<String, String> during = line(lines, library, "sending POST [chat, completions]");
@@ -104,6 +79,54 @@ class LogMdcIT {
     // Both libraries name the same span: the GenAI call's.
     assertThat(line(lines, "LOG4J", "sending POST [chat, completions]").get("span_id"))
         .isEqualTo(line(lines, "LOGBACK", "sending POST [chat, completions]").get("span_id"));
+  }
+
+  @Test
+  void theTwoOptionsTurnTheKeysOffAndLeaveUpstreamsTraceIds() throws Exception {
+    List<String> lines =
+        runApp(
+            "disabled",
+            "-Dotel.instrumentation.llmobs-logback-mdc.enabled=false",
+            "-Dotel.instrumentation.llmobs-log4j-context-data.enabled=false");
+    for (String library : Arrays.asList("LOGBACK", "LOG4J")) {
+      Map<String, String> during = line(lines, library, "sending POST [chat, completions]");
+      assertThat(during.get("trace_id")).as(library).matches("[0-9a-f]{32}");
+      assertThat(during).as(library).containsEntry("provider", "").containsEntry("model", "");
+    }
+  }
+
+  /** Runs {@link App} with the real agent and returns what it printed. */
+  static List<String> runApp(String name, String... jvmOptions) throws Exception {
+    Path work = Files.createDirectories(GatewayTracingIT.workDir());
+    Path log4jConfig = work.resolve("log4j2-mdc-it.xml");
+    Files.write(
+        log4jConfig,
+        ("<Configuration status=\"warn\"><Appenders><Console name=\"out\" target=\"SYSTEM_OUT\">"
+                + "<PatternLayout pattern=\"LOG4J "
+                + KEYS
+                + "\"/></Console></Appenders><Loggers><Root level=\"info\">"
+                + "<AppenderRef ref=\"out\"/></Root></Loggers></Configuration>")
+            .getBytes(StandardCharsets.UTF_8));
+    Path output = work.resolve("log-mdc-app-" + name + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(jvmOptions));
+    command.addAll(
+        Arrays.asList(
+            "-javaagent:" + GatewayProcess.requiredFile("llmobs.agent.jar"),
+            "-Dotel.traces.exporter=none",
+            "-Dotel.metrics.exporter=none",
+            "-Dotel.logs.exporter=none",
+            "-Dlog4j2.configurationFile=" + log4jConfig,
+            "-cp",
+            System.getProperty("java.class.path"),
+            App.class.getName()));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("app finished").isTrue();
+    List<String> lines = Files.readAllLines(output);
+    assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+    return lines;
   }
 
   /** The key=value pairs of the one line of {@code library} whose message is {@code message}. */
