@@ -122,7 +122,10 @@ class LogMdcIT {
             System.getProperty("java.class.path"),
             App.class.getName()));
     Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("app finished").isTrue();
     List<String> lines = Files.readAllLines(output);
     assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
@@ -135,7 +138,9 @@ class LogMdcIT {
         lines.stream()
             .filter(l -> l.startsWith(library + " ") && l.endsWith(" msg=" + message))
             .collect(Collectors.toList());
-    assertThat(matching).as(library + " '" + message + "' in\n" + String.join("\n", lines)).hasSize(1);
+    assertThat(matching)
+        .as(library + " '" + message + "' in\n" + String.join("\n", lines))
+        .hasSize(1);
     Map<String, String> pairs = new LinkedHashMap<>();
     String rest = matching.get(0).substring(library.length() + 1);
     rest = rest.substring(0, rest.indexOf(" msg="));

@@ -147,7 +147,8 @@ class Log4jGenAiContextDataTest {
             entry("gen_ai.provider.name", "openai"),
             entry("gen_ai.request.model", "gpt-4o-mini"),
             entry("app", "a1"));
-    assertThat(rendered("sending")).isEqualTo("openai|gpt-4o-mini||a1|sending POST [chat, completions]");
+    assertThat(rendered("sending"))
+        .isEqualTo("openai|gpt-4o-mini||a1|sending POST [chat, completions]");
     assertThat(contextData("after the call")).containsOnly(entry("app", "a1"));
     assertThat(ThreadContext.getImmutableContext()).containsOnly(entry("app", "a1"));
   }

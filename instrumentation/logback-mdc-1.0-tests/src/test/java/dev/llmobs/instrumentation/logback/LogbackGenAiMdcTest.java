@@ -152,7 +152,8 @@ class LogbackGenAiMdcTest {
     // The thread's own MDC was never written.
     assertThat(MDC.getCopyOfContextMap()).containsOnly(entry("app", "a1"));
     assertThat(asyncLines())
-        .containsExactly("openai|gpt-4o-mini||a1|sending POST [chat, completions]", "|||a1|after the call");
+        .containsExactly(
+            "openai|gpt-4o-mini||a1|sending POST [chat, completions]", "|||a1|after the call");
   }
 
   @Test

@@ -20,12 +20,15 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code gen_ai.conversation.id} in its context data ({@code %X{...}} in layouts). No advice: as
  * upstream's log4j-context-data-2.17, a {@code ContextDataProvider} is injected into log4j-core's
  * class loader with a services file that names it; log4j asks it on the logging thread when it
- * creates the event. Disable with {@code
+ * creates the event. Unlike upstream, no {@code exposedClassNames()}: it matters only in the
+ * agent's experimental indy mode, which llmobs does not support (there the provider modules' core
+ * classes would live in other class loaders). Disable with {@code
  * -Dotel.instrumentation.llmobs-log4j-context-data.enabled=false}.
  */
 public final class Log4jContextDataInstrumentationModule extends InstrumentationModule {
 
-  static final String PROVIDER = "dev.llmobs.instrumentation.log4j.contextdata.v2_17.GenAiContextDataProvider";
+  static final String PROVIDER =
+      "dev.llmobs.instrumentation.log4j.contextdata.v2_17.GenAiContextDataProvider";
 
   // Helpers injected into log4j-core's class loader, besides the GenAI core (which holds the
   // context key of the running call). Names as strings: the agent's class loader has no log4j.
@@ -34,24 +37,18 @@ public final class Log4jContextDataInstrumentationModule extends Instrumentation
   private static final String SERVICES_FILE =
       "META-INF/services/org.apache.logging.log4j.core.util.ContextDataProvider";
 
+  // Our own path inside the extension jar: the agent's class loader (a parent of ours) holds
+  // upstream's file of the same service name, which must not be registered a second time by us.
+  static final String SERVICES_FILE_IN_JAR =
+      "dev/llmobs/instrumentation/log4j/contextdata/v2_17/ContextDataProvider.services";
+
   public Log4jContextDataInstrumentationModule() {
     super("llmobs-log4j-context-data", "llmobs-log4j-context-data-2.17");
   }
 
   @Override
   public void registerHelperResources(HelperResourceBuilder helperResourceBuilder) {
-    // Our own path inside the extension jar: the agent's class loader (a parent of ours) holds
-    // upstream's file of the same service name, which must not be registered a second time by us.
-    helperResourceBuilder.register(
-        SERVICES_FILE,
-        "dev/llmobs/instrumentation/log4j/contextdata/v2_17/ContextDataProvider.services");
-  }
-
-  // Read only with indy instrumentation (2.31's experimental mode): the provider must then still
-  // live in log4j's class loader, where ServiceLoader looks for it.
-  @Override
-  public List<String> exposedClassNames() {
-    return HELPERS;
+    helperResourceBuilder.register(SERVICES_FILE, SERVICES_FILE_IN_JAR);
   }
 
   @Override

@@ -54,8 +54,7 @@ class Log4jContextDataHelpersTest {
     try (InputStream in =
         getClass()
             .getClassLoader()
-            .getResourceAsStream(
-                "dev/llmobs/instrumentation/log4j/contextdata/v2_17/ContextDataProvider.services")) {
+            .getResourceAsStream(Log4jContextDataInstrumentationModule.SERVICES_FILE_IN_JAR)) {
       assertThat(in).isNotNull();
       assertThat(new Scanner(in, StandardCharsets.UTF_8.name()).useDelimiter("\\A").next().trim())
           .isEqualTo(Log4jContextDataInstrumentationModule.PROVIDER);
