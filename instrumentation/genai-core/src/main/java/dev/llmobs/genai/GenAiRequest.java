@@ -2,6 +2,7 @@ package dev.llmobs.genai;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The provider-neutral view of one GenAI call as it starts. A provider mapper fills in what its SDK
@@ -186,6 +187,23 @@ public final class GenAiRequest {
   public GenAiRequest dimensionCount(Long dimensionCount) {
     this.dimensionCount = dimensionCount;
     return this;
+  }
+
+  /**
+   * Adds {@code gen_ai.provider.name}, {@code gen_ai.request.model} and {@code
+   * gen_ai.conversation.id}, those that are known, to a logging MDC map. Entries already in {@code
+   * mdc} win: the application's own values are never overwritten.
+   */
+  public void addLogContext(Map<String, String> mdc) {
+    putAbsent(mdc, GenAiSemconv.PROVIDER_NAME.getKey(), providerName);
+    putAbsent(mdc, GenAiSemconv.REQUEST_MODEL.getKey(), requestModel);
+    putAbsent(mdc, GenAiSemconv.CONVERSATION_ID.getKey(), conversationId);
+  }
+
+  private static void putAbsent(Map<String, String> mdc, String key, String value) {
+    if (value != null && !mdc.containsKey(key)) {
+      mdc.put(key, value);
+    }
   }
 
   /** Captured input messages as semantic-convention JSON; set only when capture is enabled. */
