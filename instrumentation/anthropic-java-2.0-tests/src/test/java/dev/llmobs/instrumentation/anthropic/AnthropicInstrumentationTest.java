@@ -1,5 +1,6 @@
 package dev.llmobs.instrumentation.anthropic;
 
+import static dev.llmobs.testing.GenAiKeys.*;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,6 @@ import com.anthropic.errors.RateLimitException;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
 import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
@@ -40,38 +40,6 @@ class AnthropicInstrumentationTest {
 
   static final String API_KEY = "sk-ant-test-secret-do-not-leak";
   static final String MODEL = "claude-sonnet-4-20250514";
-
-  static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
-  static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
-  static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
-  static final AttributeKey<String> RESPONSE_MODEL =
-      AttributeKey.stringKey("gen_ai.response.model");
-  static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
-  static final AttributeKey<List<String>> FINISH_REASONS =
-      AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
-  static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
-  static final AttributeKey<Long> OUTPUT_TOKENS =
-      AttributeKey.longKey("gen_ai.usage.output_tokens");
-  static final AttributeKey<Long> CACHE_READ =
-      AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
-  static final AttributeKey<Long> CACHE_CREATION =
-      AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens");
-  static final AttributeKey<Boolean> STREAM = AttributeKey.booleanKey("gen_ai.request.stream");
-  static final AttributeKey<Double> TEMPERATURE =
-      AttributeKey.doubleKey("gen_ai.request.temperature");
-  static final AttributeKey<Long> MAX_TOKENS = AttributeKey.longKey("gen_ai.request.max_tokens");
-  static final AttributeKey<List<String>> STOP =
-      AttributeKey.stringArrayKey("gen_ai.request.stop_sequences");
-  static final AttributeKey<Long> CHUNK_COUNT = AttributeKey.longKey("gen_ai.response.chunk_count");
-  static final AttributeKey<Double> TIME_TO_FIRST_CHUNK =
-      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
-  static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-  static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-  static final AttributeKey<Double> COST = AttributeKey.doubleKey("gen_ai.usage.cost.amount");
-  static final AttributeKey<String> COST_CURRENCY =
-      AttributeKey.stringKey("gen_ai.usage.cost.currency");
-  static final AttributeKey<String> COST_SOURCE = AttributeKey.stringKey("gen_ai.usage.cost.source");
 
   MockWebServer server;
   AnthropicClient client;

@@ -1,7 +1,7 @@
 package dev.llmobs.instrumentation.openai;
 
-import static dev.llmobs.instrumentation.openai.GenAiKeys.INPUT_MESSAGES;
-import static dev.llmobs.instrumentation.openai.GenAiKeys.OUTPUT_MESSAGES;
+import static dev.llmobs.testing.GenAiKeys.INPUT_MESSAGES;
+import static dev.llmobs.testing.GenAiKeys.OUTPUT_MESSAGES;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
 import static org.assertj.core.api.Assertions.assertThat;

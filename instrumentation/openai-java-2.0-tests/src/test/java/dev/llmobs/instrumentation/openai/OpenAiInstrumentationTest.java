@@ -1,6 +1,6 @@
 package dev.llmobs.instrumentation.openai;
 
-import static dev.llmobs.instrumentation.openai.GenAiKeys.*;
+import static dev.llmobs.testing.GenAiKeys.*;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,12 @@
 package dev.llmobs.instrumentation.openai;
 
-import static dev.llmobs.instrumentation.openai.GenAiKeys.ERROR_TYPE;
-import static dev.llmobs.instrumentation.openai.GenAiKeys.OPERATION;
-import static dev.llmobs.instrumentation.openai.GenAiKeys.PROVIDER;
-import static dev.llmobs.instrumentation.openai.GenAiKeys.REQUEST_MODEL;
-import static dev.llmobs.instrumentation.openai.GenAiKeys.RESPONSE_MODEL;
-import static dev.llmobs.instrumentation.openai.GenAiKeys.SERVER_ADDRESS;
-import static dev.llmobs.instrumentation.openai.GenAiKeys.TOKEN_TYPE;
+import static dev.llmobs.testing.GenAiKeys.ERROR_TYPE;
+import static dev.llmobs.testing.GenAiKeys.OPERATION;
+import static dev.llmobs.testing.GenAiKeys.PROVIDER;
+import static dev.llmobs.testing.GenAiKeys.REQUEST_MODEL;
+import static dev.llmobs.testing.GenAiKeys.RESPONSE_MODEL;
+import static dev.llmobs.testing.GenAiKeys.SERVER_ADDRESS;
+import static dev.llmobs.testing.GenAiKeys.TOKEN_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
