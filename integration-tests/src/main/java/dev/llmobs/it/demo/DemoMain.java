@@ -11,15 +11,28 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The demo: starts the gateway with the llmobs agent on the embedded simulator, sends a few
- * requests, and prints the traces an OTLP collector receives. Ctrl-C stops the gateway too.
+ * The demo: starts the gateway with the llmobs agent on the embedded simulator, sends one request
+ * of each kind (chat, reasoning, streaming, Anthropic, Responses, embeddings, a bad one), and
+ * prints the traces an OTLP collector receives. Ctrl-C stops the gateway too.
  */
 public final class DemoMain {
 
+  // path, body: one of each kind of provider call the gateway makes.
   private static final String[][] REQUESTS = {
-    {"gpt-4o-mini", "Say hello to the observability team."},
-    {"gpt-4o", "Summarise why token usage belongs on spans."},
-    {"o3-mini", "Think step by step: what is 17 * 23?"},
+    {"/v1/chat/completions",
+        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Say hello to the observability team.\"}]}"},
+    {"/v1/chat/completions",
+        "{\"model\":\"o3-mini\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Think step by step: what is 17 * 23?\"}]}"},
+    {"/v1/chat/completions",
+        "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Stream a short answer.\"}]}"},
+    {"/v1/chat/completions",
+        "{\"model\":\"claude-sonnet-4-20250514\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Hello from the demo, Claude.\"}]}"},
+    {"/v1/responses", "{\"model\":\"gpt-4.1\",\"input\":\"Summarise why cost belongs on spans.\"}"},
+    {"/v1/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"embed me\"}"},
   };
 
   public static void main(String[] args) throws Exception {
@@ -43,11 +56,9 @@ public final class DemoMain {
           + " (its log: " + gateway.logFile() + ")\n");
 
       for (String[] request : REQUESTS) {
-        String body =
-            "{\"model\":\"" + request[0] + "\",\"messages\":[{\"role\":\"user\",\"content\":\""
-                + request[1] + "\"}]}";
-        HttpResponse<String> response = gateway.postJson("/v1/chat/completions", body);
-        System.out.println("POST /v1/chat/completions model=" + request[0] + " -> HTTP "
+        HttpResponse<String> response = gateway.postJson(request[0], request[1]);
+        String model = request[1].replaceAll(".*\"model\":\"([^\"]+)\".*", "$1");
+        System.out.println("POST " + request[0] + " model=" + model + " -> HTTP "
             + response.statusCode());
       }
       HttpResponse<String> bad = gateway.postJson("/v1/chat/completions", "{not json");
@@ -56,8 +67,8 @@ public final class DemoMain {
 
       List<ReceivedSpan> spans =
           receiver.awaitSpans(
-              s -> s.stream().filter(span -> span.name().startsWith("chat ")).count()
-                  >= REQUESTS.length,
+              s -> s.stream().filter(span -> span.attributes().containsKey("gen_ai.operation.name"))
+                  .count() >= REQUESTS.length,
               Duration.ofSeconds(30));
       // Give the server spans of the last requests a moment to arrive too.
       Thread.sleep(1000);
