@@ -27,12 +27,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class OverheadBenchmarkMain {
 
-  /** The same heap for every variant, so an agent's footprint does not change GC pacing. */
-  private static final String[] BASE_JVM_ARGS = {"-Xms1g", "-Xmx1g"};
+  /**
+   * The same for every variant: one heap size, so an agent's footprint does not change GC pacing,
+   * and no class-data sharing, which an agent (on the boot class path) turns off anyway.
+   */
+  private static final String[] BASE_JVM_ARGS = {"-Xms1g", "-Xmx1g", "-Xshare:off"};
 
   public static void main(String[] args) throws Exception {
     CommandLineOptions cli = new CommandLineOptions(args);
-    int rounds = cli.getForkCount().orElse(2);
+    int rounds = cli.getForkCount().orElse(3);
     Path workDir = Paths.get(System.getProperty("llmobs.work.dir", "target/bench"));
     Files.createDirectories(workDir);
     List<Variant> variants = Variant.all();

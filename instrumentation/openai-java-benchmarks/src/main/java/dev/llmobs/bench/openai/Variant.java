@@ -48,7 +48,10 @@ final class Variant {
 
   /** The JVM options of a measured fork. */
   List<String> jvmArgs() {
-    return withProperties(properties);
+    List<String> measured = new ArrayList<>(properties);
+    // The agent's start-up banner in every fork's output says nothing; the pre-flight keeps it.
+    measured.add("-Dotel.javaagent.logging=none");
+    return withProperties(measured);
   }
 
   /** The same agent with other {@code -D} options, for the pre-flight. */
