@@ -1,6 +1,5 @@
 package dev.llmobs.bench.openai;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Proves, before anything is measured, that the variants differ the way the note claims: each
@@ -20,9 +18,15 @@ import java.util.stream.Collectors;
  */
 final class PreFlight {
 
+  private static final List<String> LOGGED_SPANS =
+      List.of(
+          "-Dotel.traces.exporter=logging",
+          "-Dotel.metrics.exporter=none",
+          "-Dotel.logs.exporter=none");
+
   /** One line of the logging span exporter: {@code 'name' : trace span KIND [tracer: scope:ver]}. */
   private static final Pattern LOGGED_SPAN =
-      Pattern.compile("'(chat [^']*)' : \\S+ \\S+ (\\w+) \\[tracer: ([^:\\]]+)");
+      Pattern.compile("'(chat [^']*)' : \\S+ \\S+ \\w+ \\[tracer: ([^:\\]]+)");
 
   private static final String COST_ATTRIBUTE = "gen_ai.usage.cost.amount";
 
@@ -35,33 +39,41 @@ final class PreFlight {
   void run(List<Variant> variants) throws Exception {
     System.out.println("Pre-flight: the benchmark's chat and chatStreaming calls once per variant");
     for (Variant variant : variants) {
-      List<String> logging = new ArrayList<>(Variant.QUIET_EXPORTERS);
-      logging.set(0, "-Dotel.traces.exporter=logging");
-      String output = oneCall(variant.name, variant.withProperties(logging));
+      String output = oneCall(variant.name, variant.withProperties(LOGGED_SPANS));
       List<String> spans = new ArrayList<>();
       int priced = 0;
       for (String line : output.split("\n")) {
         Matcher span = LOGGED_SPAN.matcher(line);
         if (span.find()) {
-          spans.add(span.group(1) + " [" + span.group(3) + "]");
+          spans.add(span.group(1) + " [" + span.group(2) + "]");
           priced += line.contains(COST_ATTRIBUTE) ? 1 : 0;
         }
       }
       System.out.printf(
           "  %-15s %d GenAI span(s), %d with cost: %s%n", variant.name, spans.size(), priced, spans);
-      boolean expected =
-          switch (variant.name) {
-            case Variant.NO_AGENT -> spans.isEmpty();
-            case Variant.UPSTREAM -> !spans.isEmpty() && spans.stream().allMatch(s -> s.contains("openai-java")) && priced == 0;
-            default -> spans.size() == 2 && priced == 2 && spans.stream().allMatch(s -> s.contains("llmobs"));
-          };
-      if (!expected) {
+      if (!expected(variant.name, spans, priced)) {
         throw new IllegalStateException(
             variant.name + ": not the GenAI spans this benchmark is meant to compare; see "
                 + log(variant.name));
       }
     }
     processorsRunWithExporterNone(variants);
+  }
+
+  /** One GenAI span per call, from upstream's openai-java or from llmobs (priced) alone. */
+  private static boolean expected(String variant, List<String> spans, int priced) {
+    switch (variant) {
+      case Variant.NO_AGENT:
+        return spans.isEmpty();
+      case Variant.UPSTREAM:
+        return spans.size() == 2 && priced == 0 && allFrom(spans, "openai-java");
+      default:
+        return spans.size() == 2 && priced == 2 && allFrom(spans, "llmobs");
+    }
+  }
+
+  private static boolean allFrom(List<String> spans, String scope) {
+    return spans.stream().allMatch(span -> span.contains(scope));
   }
 
   /**
@@ -131,14 +143,7 @@ final class PreFlight {
     return workDir.resolve("preflight-" + label.replaceAll("\\W+", "-") + ".log");
   }
 
-  private static Variant find(List<Variant> variants, String name) throws IOException {
-    return variants.stream()
-        .filter(v -> v.name.equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IOException("no variant " + name + " in " + names(variants)));
-  }
-
-  private static String names(List<Variant> variants) {
-    return variants.stream().map(v -> v.name).collect(Collectors.joining(", "));
+  private static Variant find(List<Variant> variants, String name) {
+    return variants.stream().filter(v -> v.name.equals(name)).findFirst().orElseThrow();
   }
 }

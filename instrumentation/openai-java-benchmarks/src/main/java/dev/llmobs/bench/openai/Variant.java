@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -63,10 +62,6 @@ final class Variant {
     args.add("-javaagent:" + agentJar);
     args.addAll(otherProperties);
     return args;
-  }
-
-  static List<String> properties(String... properties) {
-    return Arrays.asList(properties);
   }
 
   static Path requiredFile(String property) {
