@@ -98,7 +98,7 @@ final class PreFlight {
         "  exporters none: the cost processor still priced %d llmobs span(s) and %d upstream"
             + " openai-java span(s) (usage events written)%n",
         llmobsEvents, upstreamEvents);
-    if (llmobsEvents != 2 || upstreamEvents == 0) {
+    if (llmobsEvents != 2 || upstreamEvents != 2) {
       throw new IllegalStateException("span processors did not run with exporters none");
     }
   }
