@@ -3,26 +3,18 @@ package dev.llmobs.instrumentation.openai;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
-import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The extension's cost span processor, running in the test agent beside its in-memory exporters:
@@ -30,10 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * figures are worked by hand from the vendored catalog (gpt-4o: input 2.50, cached input 1.25,
  * output 10.00 USD per 1M tokens).
  */
-class OpenAiChatCostTest {
-
-  @RegisterExtension
-  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
+class OpenAiChatCostTest extends OpenAiAgentTest {
 
   static final String COST_SCOPE = "dev.llmobs.genai.cost";
   static final AttributeKey<Double> COST = AttributeKey.doubleKey("gen_ai.usage.cost.amount");
@@ -50,9 +39,6 @@ class OpenAiChatCostTest {
   // 800 x 2.50 + 200 x 1.25 + 500 x 10.00 = 2000 + 250 + 5000 = 7250 per 1M = $0.00725
   static final double EXPECTED_COST = 0.00725;
 
-  MockWebServer server;
-  OpenAIClient client;
-
   static String completion(String id, String model) {
     return "{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":1700000000,"
         + "\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"message\":"
@@ -60,24 +46,6 @@ class OpenAiChatCostTest {
         + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":500,\"total_tokens\":1500,"
         + "\"prompt_tokens_details\":{\"cached_tokens\":200},"
         + "\"completion_tokens_details\":{\"reasoning_tokens\":120}}}";
-  }
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.url("/v1").toString())
-            .apiKey("sk-test-secret")
-            .maxRetries(0)
-            .build();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    client.close();
-    server.shutdown();
   }
 
   void chat(String model) {

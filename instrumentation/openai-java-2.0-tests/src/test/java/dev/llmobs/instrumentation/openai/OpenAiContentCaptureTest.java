@@ -6,53 +6,17 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equal
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.responses.ResponseCreateParams;
-import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
-import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs in a JVM of its own with {@code otel.instrumentation.genai.capture-message-content=true}
  * and a 400-character limit (see the surefire execution "content-capture").
  */
-class OpenAiContentCaptureTest {
-
-  @RegisterExtension
-  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
-
-  MockWebServer server;
-  OpenAIClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.url("/v1").toString())
-            .apiKey(FakeOpenAi.API_KEY)
-            .maxRetries(0)
-            .build();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    client.close();
-    server.shutdown();
-    for (SpanData span : testing.spans()) {
-      assertThat(span.getAttributes().toString()).doesNotContain(FakeOpenAi.API_KEY);
-    }
-  }
+class OpenAiContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void chatMessagesAreCapturedInSemconvShape() {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.AsyncStreamResponse;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.InternalServerException;
@@ -23,9 +22,6 @@ import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseStreamEvent;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
-import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,42 +31,10 @@ import java.util.Iterator;
 import java.util.List;
 
 import java.util.stream.Collectors;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real openai-java client over real HTTP to a local fake server, under the agent. */
-class OpenAiInstrumentationTest {
-
-  @RegisterExtension
-  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
-
-  MockWebServer server;
-  OpenAIClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.url("/v1").toString())
-            .apiKey(FakeOpenAi.API_KEY)
-            .maxRetries(0)
-            .timeout(Duration.ofSeconds(10))
-            .build();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    client.close();
-    server.shutdown();
-    for (SpanData span : testing.spans()) {
-      assertThat(span.getAttributes().toString()).doesNotContain(FakeOpenAi.API_KEY);
-    }
-  }
+class OpenAiInstrumentationTest extends OpenAiAgentTest {
 
   static ChatCompletionCreateParams.Builder chat(String model) {
     return ChatCompletionCreateParams.builder().model(model).addUserMessage("Say hello");
@@ -178,13 +142,7 @@ class OpenAiInstrumentationTest {
 
   @Test
   void timeoutIsTimeout() {
-    OpenAIClient impatient =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.url("/v1").toString())
-            .apiKey(FakeOpenAi.API_KEY)
-            .maxRetries(0)
-            .timeout(Duration.ofMillis(300))
-            .build();
+    OpenAIClient impatient = client(Duration.ofMillis(300));
     server.enqueue(FakeOpenAi.slow(FakeOpenAi.chatCompletion("late", "gpt-4o"), 3000));
     try {
       assertThatThrownBy(() -> impatient.chat().completions().create(chat("gpt-4o").build()))

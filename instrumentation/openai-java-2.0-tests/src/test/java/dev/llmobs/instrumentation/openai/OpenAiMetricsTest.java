@@ -10,14 +10,10 @@ import static dev.llmobs.testing.GenAiKeys.TOKEN_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
-import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
@@ -26,40 +22,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Metric points and their values. Each test uses its own request model to find its points. */
-class OpenAiMetricsTest {
-
-  @RegisterExtension
-  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
+class OpenAiMetricsTest extends OpenAiAgentTest {
 
   static final String SCOPE = "dev.llmobs.genai";
-
-  MockWebServer server;
-  OpenAIClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client =
-        OpenAIOkHttpClient.builder()
-            .baseUrl(server.url("/v1").toString())
-            .apiKey(FakeOpenAi.API_KEY)
-            .maxRetries(0)
-            .build();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    client.close();
-    server.shutdown();
-  }
 
   @Test
   void tokenUsageAndDurationOfAChatCall() {
