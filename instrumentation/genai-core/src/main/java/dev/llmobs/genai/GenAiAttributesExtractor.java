@@ -37,10 +37,8 @@ final class GenAiAttributesExtractor implements AttributesExtractor<GenAiRequest
       GenAiRequest request,
       GenAiResponse response,
       Throwable error) {
+    // GenAiCall.end gives every failed call a response carrying its error.type.
     if (response == null) {
-      if (error != null) {
-        put(attributes, GenAiSemconv.ERROR_TYPE, GenAiErrors.classify(error, null));
-      }
       return;
     }
     put(attributes, GenAiSemconv.RESPONSE_ID, response.responseId());
@@ -57,11 +55,7 @@ final class GenAiAttributesExtractor implements AttributesExtractor<GenAiRequest
     put(attributes, GenAiSemconv.RESPONSE_TIME_TO_FIRST_CHUNK, response.timeToFirstChunkSeconds());
     put(attributes, GenAiSemconv.RESPONSE_CHUNK_COUNT, response.chunkCount());
     put(attributes, GenAiSemconv.OUTPUT_MESSAGES, response.outputMessages());
-    if (response.errorType() != null) {
-      put(attributes, GenAiSemconv.ERROR_TYPE, response.errorType());
-    } else if (error != null) {
-      put(attributes, GenAiSemconv.ERROR_TYPE, GenAiErrors.classify(error, null));
-    }
+    put(attributes, GenAiSemconv.ERROR_TYPE, response.errorType());
   }
 
   private static <T> void put(AttributesBuilder attributes, AttributeKey<T> key, T value) {

@@ -69,14 +69,6 @@ public final class GenAiCall {
     return context == null ? null : context.get(ACTIVE);
   }
 
-  public Context context() {
-    return context;
-  }
-
-  public GenAiRequest request() {
-    return request;
-  }
-
   long startNanos() {
     return startNanos;
   }

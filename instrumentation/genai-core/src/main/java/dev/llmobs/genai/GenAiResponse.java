@@ -22,13 +22,6 @@ public final class GenAiResponse {
   private Long chunkCount;
   private String outputMessages;
 
-  /** A call that failed: {@code errorType} is what {@link GenAiErrors} made of the failure. */
-  public static GenAiResponse failed(String errorType) {
-    GenAiResponse response = new GenAiResponse();
-    response.errorType = errorType;
-    return response;
-  }
-
   public String responseId() {
     return responseId;
   }

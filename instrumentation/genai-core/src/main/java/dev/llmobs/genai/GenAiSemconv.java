@@ -84,7 +84,6 @@ public final class GenAiSemconv {
   // gen_ai.operation.name values.
   public static final String OPERATION_CHAT = "chat";
   public static final String OPERATION_EMBEDDINGS = "embeddings";
-  public static final String OPERATION_TEXT_COMPLETION = "text_completion";
 
   // gen_ai.provider.name values.
   public static final String PROVIDER_OPENAI = "openai";

@@ -16,7 +16,7 @@ import dev.llmobs.genai.GenAiStream;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 
-/** anthropic-java's side of the shared service advice. Never throws. */
+/** anthropic-java's side of the shared service advice; GenAiServiceCalls catches what it throws. */
 public final class AnthropicCalls implements GenAiProviderCalls {
 
   // ClientOptions.baseUrl() appeared in 2.2.0; before it, server.* stay unknown.
@@ -27,18 +27,21 @@ public final class AnthropicCalls implements GenAiProviderCalls {
     if (!(params instanceof MessageCreateParams)) {
       return null;
     }
+    GenAiRequest request =
+        AnthropicMessages.request(
+            (MessageCreateParams) params,
+            "createStreaming".equals(method),
+            GenAiInstrumenter.captureContentMaxLength());
+    if (BASE_URL != null && clientOptions != null) {
+      request.serverFromUrl(baseUrl(clientOptions));
+    }
+    return GenAiCall.start(request, AnthropicCalls::errorType);
+  }
+
+  private static String baseUrl(Object clientOptions) {
     try {
-      GenAiRequest request =
-          AnthropicMessages.request(
-              (MessageCreateParams) params,
-              "createStreaming".equals(method),
-              GenAiInstrumenter.captureContentMaxLength());
-      if (BASE_URL != null && clientOptions != null) {
-        request.serverFromUrl((String) BASE_URL.invoke(clientOptions));
-      }
-      return GenAiCall.start(request, AnthropicCalls::errorType);
-    } catch (Throwable t) {
-      GenAiCall.logFailure(t);
+      return (String) BASE_URL.invoke(clientOptions);
+    } catch (ReflectiveOperationException e) {
       return null;
     }
   }

@@ -22,58 +22,48 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * openai-java's side of the shared service advice: picks the mapper by params type and wraps
- * streams. Never throws.
+ * streams. GenAiServiceCalls catches whatever this throws.
  */
 public final class OpenAiCalls implements GenAiProviderCalls {
 
   @Override
   public GenAiCall start(Object params, Object clientOptions, String method) {
-    try {
-      boolean stream = "createStreaming".equals(method);
-      int capture = GenAiInstrumenter.captureContentMaxLength();
-      GenAiRequest request;
-      if (params instanceof ChatCompletionCreateParams) {
-        request = OpenAiChat.request((ChatCompletionCreateParams) params, stream, capture);
-      } else if (params instanceof ResponseCreateParams) {
-        request = OpenAiResponses.request((ResponseCreateParams) params, stream, capture);
-      } else if (params instanceof EmbeddingCreateParams) {
-        request = OpenAiEmbeddings.request((EmbeddingCreateParams) params);
-      } else {
-        return null;
-      }
-      if (clientOptions instanceof ClientOptions) {
-        request.serverFromUrl(((ClientOptions) clientOptions).baseUrl());
-      }
-      return GenAiCall.start(request, OpenAiCalls::errorType);
-    } catch (Throwable t) {
-      GenAiCall.logFailure(t);
+    boolean stream = "createStreaming".equals(method);
+    int capture = GenAiInstrumenter.captureContentMaxLength();
+    GenAiRequest request;
+    if (params instanceof ChatCompletionCreateParams) {
+      request = OpenAiChat.request((ChatCompletionCreateParams) params, stream, capture);
+    } else if (params instanceof ResponseCreateParams) {
+      request = OpenAiResponses.request((ResponseCreateParams) params, stream, capture);
+    } else if (params instanceof EmbeddingCreateParams) {
+      request = OpenAiEmbeddings.request((EmbeddingCreateParams) params);
+    } else {
       return null;
     }
+    if (clientOptions instanceof ClientOptions) {
+      request.serverFromUrl(((ClientOptions) clientOptions).baseUrl());
+    }
+    return GenAiCall.start(request, OpenAiCalls::errorType);
   }
 
   /** Ends the call now (sync), on completion (async), or when its stream ends; returns result. */
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Object end(GenAiCall call, Object params, Object result, Throwable error) {
-    try {
-      if (error != null || result == null) {
-        call.exit(null, error);
-      } else if (result instanceof CompletableFuture) {
-        call.endOnCompletion((CompletableFuture<Object>) result, OpenAiCalls::response);
-      } else if (result instanceof StreamResponse) {
-        call.closeScope();
-        return new OpenAiStreamResponse(
-            GenAiStream.of(call, accumulator(params)), (StreamResponse) result);
-      } else if (result instanceof AsyncStreamResponse) {
-        call.closeScope();
-        return new OpenAiAsyncStreamResponse(
-            GenAiStream.of(call, accumulator(params)), (AsyncStreamResponse) result);
-      } else {
-        call.exit(response(result), null);
-      }
-    } catch (Throwable t) {
-      GenAiCall.logFailure(t);
-      call.exit(null, null);
+    if (error != null || result == null) {
+      call.exit(null, error);
+    } else if (result instanceof CompletableFuture) {
+      call.endOnCompletion((CompletableFuture<Object>) result, OpenAiCalls::response);
+    } else if (result instanceof StreamResponse) {
+      call.closeScope();
+      return new OpenAiStreamResponse(
+          GenAiStream.of(call, accumulator(params)), (StreamResponse) result);
+    } else if (result instanceof AsyncStreamResponse) {
+      call.closeScope();
+      return new OpenAiAsyncStreamResponse(
+          GenAiStream.of(call, accumulator(params)), (AsyncStreamResponse) result);
+    } else {
+      call.exit(response(result), null);
     }
     return result;
   }
