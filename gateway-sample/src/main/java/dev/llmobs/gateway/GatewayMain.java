@@ -56,8 +56,18 @@ public final class GatewayMain implements AutoCloseable {
       throws IOException {
     String openAiUrl = config.openAiBaseUrl();
     String anthropicUrl = config.anthropicBaseUrl();
-    String openAiKey = requireKey(openAiUrl, config.openAiApiKey(), GatewayConfig.OPENAI_API_KEY, GatewayConfig.OPENAI_BASE_URL);
-    String anthropicKey = requireKey(anthropicUrl, config.anthropicApiKey(), GatewayConfig.ANTHROPIC_API_KEY, GatewayConfig.ANTHROPIC_BASE_URL);
+    String openAiKey =
+        requireKey(
+            openAiUrl,
+            config.openAiApiKey(),
+            GatewayConfig.OPENAI_API_KEY,
+            GatewayConfig.OPENAI_BASE_URL);
+    String anthropicKey =
+        requireKey(
+            anthropicUrl,
+            config.anthropicApiKey(),
+            GatewayConfig.ANTHROPIC_API_KEY,
+            GatewayConfig.ANTHROPIC_BASE_URL);
     if (openAiUrl == null || anthropicUrl == null) {
       UpstreamSimulator simulator = UpstreamSimulator.start(config.simulatorPort());
       resources.add(simulator);
@@ -65,10 +75,12 @@ public final class GatewayMain implements AutoCloseable {
       anthropicUrl = anthropicUrl == null ? simulator.anthropicBaseUrl() : anthropicUrl;
     }
     OpenAiUpstream openAi =
-        new OpenAiUpstream(openAiUrl, openAiKey, config.upstreamTimeout(), config.upstreamMaxRetries());
+        new OpenAiUpstream(
+            openAiUrl, openAiKey, config.upstreamTimeout(), config.upstreamMaxRetries());
     resources.add(openAi);
     AnthropicUpstream anthropic =
-        new AnthropicUpstream(anthropicUrl, anthropicKey, config.upstreamTimeout(), config.upstreamMaxRetries());
+        new AnthropicUpstream(
+            anthropicUrl, anthropicKey, config.upstreamTimeout(), config.upstreamMaxRetries());
     resources.add(anthropic);
     ConversationStore store = ConversationStores.create(config);
     resources.add(store);
@@ -92,7 +104,8 @@ public final class GatewayMain implements AutoCloseable {
                   cfg.requestLogger.http(
                       (ctx, ms) -> {
                         metrics.record(ctx, ms);
-                        access.atInfo()
+                        access
+                            .atInfo()
                             .addKeyValue("http_method", ctx.method().name())
                             .addKeyValue("http_route", HttpMetrics.route(ctx))
                             .addKeyValue("http_status", ctx.status().getCode())
@@ -102,8 +115,11 @@ public final class GatewayMain implements AutoCloseable {
                       });
                 })
             .before(RequestIds::begin)
-            .get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"))
-            .get("/metrics", ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()))
+            .get(
+                "/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"))
+            .get(
+                "/metrics",
+                ctx -> ctx.contentType(HttpMetrics.CONTENT_TYPE).result(metrics.scrape()))
             .get("/v1/models", guard.wrap(models::handle))
             .post("/v1/chat/completions", guard.wrap(chat::handle))
             .post("/v1/responses", guard.wrap(responses::create))
@@ -122,14 +138,31 @@ public final class GatewayMain implements AutoCloseable {
                 (e, ctx) -> {
                   OpenAiError upstream = UpstreamErrors.map(e).orElse(null);
                   if (upstream != null) {
-                    log.warn("upstream call failed: {} ({})", upstream.getMessage(), e.getClass().getName());
+                    log.warn(
+                        "upstream call failed: {} ({})",
+                        upstream.getMessage(),
+                        e.getClass().getName());
                     answer(ctx, upstream);
                   } else if (e instanceof StoreException) {
                     log.error("conversation store failed", e);
-                    answer(ctx, new OpenAiError(503, "The conversation store is unavailable.", "server_error", null, "store_unavailable"));
+                    answer(
+                        ctx,
+                        new OpenAiError(
+                            503,
+                            "The conversation store is unavailable.",
+                            "server_error",
+                            null,
+                            "store_unavailable"));
                   } else {
                     log.error("unexpected error", e);
-                    answer(ctx, new OpenAiError(500, "The gateway failed to handle the request.", "server_error", null, null));
+                    answer(
+                        ctx,
+                        new OpenAiError(
+                            500,
+                            "The gateway failed to handle the request.",
+                            "server_error",
+                            null,
+                            null));
                   }
                 });
     app.start(config.host(), config.port());
@@ -138,7 +171,8 @@ public final class GatewayMain implements AutoCloseable {
         .addKeyValue("openai_base_url", openAiUrl)
         .addKeyValue("anthropic_base_url", anthropicUrl)
         .addKeyValue("store", ConversationStores.describe(config))
-        .addKeyValue("auth", config.authKeys().isEmpty() ? "off" : config.authKeys().size() + " keys")
+        .addKeyValue(
+            "auth", config.authKeys().isEmpty() ? "off" : config.authKeys().size() + " keys")
         .addKeyValue("rate_limit_rpm", config.rateLimitRpm())
         .log("gateway listening on port {}", app.port());
     return new GatewayMain(resources, app);
@@ -149,7 +183,8 @@ public final class GatewayMain implements AutoCloseable {
       return key != null ? key : "sk-simulator";
     }
     if (key == null) {
-      throw new IllegalArgumentException(keyOption + " must be set when " + urlOption + " points at a real upstream");
+      throw new IllegalArgumentException(
+          keyOption + " must be set when " + urlOption + " points at a real upstream");
     }
     return key;
   }
@@ -158,14 +193,25 @@ public final class GatewayMain implements AutoCloseable {
     if (error.retryAfterSeconds() != null) {
       ctx.header("Retry-After", Long.toString(error.retryAfterSeconds()));
     }
-    ctx.status(error.status()).contentType("application/json").result(JsonBodies.write(error.body()));
+    ctx.status(error.status())
+        .contentType("application/json")
+        .result(JsonBodies.write(error.body()));
   }
 
   private static OpenAiError fromJavalin(HttpResponseException e, int maxRequestBytes) {
     return switch (e.getStatus()) {
-      case 413 -> new OpenAiError(413, "Request body is larger than " + maxRequestBytes + " bytes.", "invalid_request_error", null, "request_too_large");
-      case 404 -> new OpenAiError(404, "Unknown path: " + e.getMessage(), "invalid_request_error", null, "unknown_url");
-      default -> new OpenAiError(e.getStatus(), e.getMessage(), "invalid_request_error", null, null);
+      case 413 ->
+          new OpenAiError(
+              413,
+              "Request body is larger than " + maxRequestBytes + " bytes.",
+              "invalid_request_error",
+              null,
+              "request_too_large");
+      case 404 ->
+          new OpenAiError(
+              404, "Unknown path: " + e.getMessage(), "invalid_request_error", null, "unknown_url");
+      default ->
+          new OpenAiError(e.getStatus(), e.getMessage(), "invalid_request_error", null, null);
     };
   }
 

@@ -11,14 +11,18 @@ import org.junit.jupiter.api.Test;
 class GatewayStartupTest {
 
   static GatewayConfig config(Map<String, String> options) {
-    Map<String, String> all = new java.util.HashMap<>(Map.of("gateway.host", "127.0.0.1", "gateway.port", "0"));
+    Map<String, String> all =
+        new java.util.HashMap<>(Map.of("gateway.host", "127.0.0.1", "gateway.port", "0"));
     all.putAll(options);
     return GatewayConfig.of(all);
   }
 
   @Test
   void aRealUpstreamNeedsAKey() {
-    assertThatThrownBy(() -> GatewayMain.start(config(Map.of("gateway.openai.base-url", "http://127.0.0.1:1/v1"))))
+    assertThatThrownBy(
+            () ->
+                GatewayMain.start(
+                    config(Map.of("gateway.openai.base-url", "http://127.0.0.1:1/v1"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("gateway.openai.api-key");
   }
@@ -32,8 +36,15 @@ class GatewayStartupTest {
 
   @Test
   void anUnreachableDatabaseIsAStoreError() {
-    assertThatThrownBy(() -> GatewayMain.start(config(Map.of(
-            "gateway.store", "jdbc", "gateway.store.url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1"))))
+    assertThatThrownBy(
+            () ->
+                GatewayMain.start(
+                    config(
+                        Map.of(
+                            "gateway.store",
+                            "jdbc",
+                            "gateway.store.url",
+                            "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1"))))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("cannot connect to the conversation database");
   }

@@ -67,7 +67,9 @@ class GatewayTracingIT {
 
     List<ReceivedSpan> spans =
         receiver.awaitSpans(
-            s -> chatSpan(s, responseId).isPresent() && serverSpanOf(s, chatSpan(s, responseId).get()).isPresent(),
+            s ->
+                chatSpan(s, responseId).isPresent()
+                    && serverSpanOf(s, chatSpan(s, responseId).get()).isPresent(),
             Duration.ofSeconds(30));
     ReceivedSpan chat = chatSpan(spans, responseId).orElseThrow();
     ReceivedSpan server = serverSpanOf(spans, chat).orElseThrow();
@@ -85,7 +87,8 @@ class GatewayTracingIT {
         .containsEntry("gen_ai.response.model", body.path("model").asText())
         .containsEntry("gen_ai.response.id", responseId)
         .containsEntry("gen_ai.response.finish_reasons", List.of("stop"))
-        .containsEntry("gen_ai.usage.input_tokens", body.path("usage").path("prompt_tokens").asLong())
+        .containsEntry(
+            "gen_ai.usage.input_tokens", body.path("usage").path("prompt_tokens").asLong())
         .containsEntry(
             "gen_ai.usage.output_tokens", body.path("usage").path("completion_tokens").asLong())
         .containsEntry("server.address", "127.0.0.1")
@@ -101,8 +104,10 @@ class GatewayTracingIT {
               assertThat(s.attributes()).containsKey("http.request.method");
             });
     // One GenAI span per call: upstream's own openai-java instrumentation is off in the distro.
-    assertThat(spans.stream().filter(s -> s.traceId().equals(chat.traceId()))
-            .filter(s -> s.attributes().containsKey("gen_ai.operation.name")))
+    assertThat(
+            spans.stream()
+                .filter(s -> s.traceId().equals(chat.traceId()))
+                .filter(s -> s.attributes().containsKey("gen_ai.operation.name")))
         .hasSize(1);
     assertThat(chat.resourceAttributes()).containsEntry("service.name", "gateway-sample");
   }

@@ -218,8 +218,7 @@ class LogMdcIT {
       console.setContext(context);
       console.setEncoder(encoder);
       console.start();
-      ch.qos.logback.classic.Logger root =
-          context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+      ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
       root.setLevel(ch.qos.logback.classic.Level.INFO);
       root.addAppender(console);
       context.getLogger("okhttp3").setLevel(ch.qos.logback.classic.Level.WARN);

@@ -59,7 +59,10 @@ class ProviderSpansIT {
   }
 
   static String chatBody(String model, boolean stream) {
-    return "{\"model\":\"" + model + "\",\"stream\":" + stream
+    return "{\"model\":\""
+        + model
+        + "\",\"stream\":"
+        + stream
         + (stream ? ",\"stream_options\":{\"include_usage\":true}" : "")
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"hello from the IT\"}]}";
   }
@@ -96,8 +99,13 @@ class ProviderSpansIT {
   @Test
   void streamingChatHasChunksTimingAndUsageFromTheLastChunk() throws Exception {
     HttpResponse<String> response =
-        post("/v1/chat/completions", chatBody("gpt-4o-mini", true),
-            "x-sim-usage", "input=100,cached=40,output=20", "x-sim-chunks", "4");
+        post(
+            "/v1/chat/completions",
+            chatBody("gpt-4o-mini", true),
+            "x-sim-usage",
+            "input=100,cached=40,output=20",
+            "x-sim-chunks",
+            "4");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("data: [DONE]");
 
@@ -117,8 +125,11 @@ class ProviderSpansIT {
   @Test
   void anthropicMessageNormalisesCacheTokensAndIsTheOnlyGenAiSpan() throws Exception {
     HttpResponse<String> response =
-        post("/v1/chat/completions", chatBody(CLAUDE, false),
-            "x-sim-usage", "input=200,cached=50,cache_write=30,output=10");
+        post(
+            "/v1/chat/completions",
+            chatBody(CLAUDE, false),
+            "x-sim-usage",
+            "input=200,cached=50,cache_write=30,output=10");
     assertThat(response.statusCode()).isEqualTo(200);
 
     ReceivedSpan chat = genAiSpanOf(response);
@@ -139,8 +150,13 @@ class ProviderSpansIT {
   @Test
   void anthropicStream() throws Exception {
     HttpResponse<String> response =
-        post("/v1/chat/completions", chatBody(CLAUDE, true),
-            "x-sim-usage", "input=80,output=12", "x-sim-chunks", "3");
+        post(
+            "/v1/chat/completions",
+            chatBody(CLAUDE, true),
+            "x-sim-usage",
+            "input=80,output=12",
+            "x-sim-chunks",
+            "3");
     assertThat(response.statusCode()).isEqualTo(200);
 
     ReceivedSpan chat = genAiSpanOf(response);
@@ -155,8 +171,11 @@ class ProviderSpansIT {
   @Test
   void responsesAndEmbeddings() throws Exception {
     HttpResponse<String> responses =
-        post("/v1/responses", "{\"model\":\"gpt-4.1\",\"input\":\"hi there\"}",
-            "x-sim-usage", "input=30,output=7");
+        post(
+            "/v1/responses",
+            "{\"model\":\"gpt-4.1\",\"input\":\"hi there\"}",
+            "x-sim-usage",
+            "input=30,output=7");
     assertThat(responses.statusCode()).isEqualTo(200);
     ReceivedSpan chat = genAiSpanOf(responses);
     assertThat(chat.name()).isEqualTo("chat gpt-4.1");
@@ -189,21 +208,27 @@ class ProviderSpansIT {
 
     List<ReceivedMetricPoint> points =
         receiver.awaitMetricPoints(
-            p -> p.stream().anyMatch(m -> m.name().equals("gen_ai.client.operation.duration")
-                && "rate_limited".equals(m.attribute("error.type"))),
+            p ->
+                p.stream()
+                    .anyMatch(
+                        m ->
+                            m.name().equals("gen_ai.client.operation.duration")
+                                && "rate_limited".equals(m.attribute("error.type"))),
             Duration.ofSeconds(30));
     assertThat(points)
         .filteredOn(m -> m.name().equals("gen_ai.client.operation.duration"))
-        .allSatisfy(m -> {
-          assertThat(m.unit()).isEqualTo("s");
-          assertThat(m.attributes()).doesNotContainKeys(
-              "gen_ai.response.id", "gen_ai.conversation.id");
-        });
+        .allSatisfy(
+            m -> {
+              assertThat(m.unit()).isEqualTo("s");
+              assertThat(m.attributes())
+                  .doesNotContainKeys("gen_ai.response.id", "gen_ai.conversation.id");
+            });
   }
 
   @Test
   void tokenUsageMetricsForBothProviders() throws Exception {
-    post("/v1/chat/completions", chatBody("gpt-4o-mini", false), "x-sim-usage", "input=11,output=3");
+    post(
+        "/v1/chat/completions", chatBody("gpt-4o-mini", false), "x-sim-usage", "input=11,output=3");
     post("/v1/chat/completions", chatBody(CLAUDE, false), "x-sim-usage", "input=13,output=5");
 
     List<ReceivedMetricPoint> points =
@@ -211,11 +236,12 @@ class ProviderSpansIT {
             p -> providers(p).containsAll(List.of("openai", "anthropic")), Duration.ofSeconds(30));
     assertThat(points)
         .filteredOn(m -> m.name().equals("gen_ai.client.token.usage"))
-        .allSatisfy(m -> {
-          assertThat(m.unit()).isEqualTo("{token}");
-          assertThat(m.attribute("gen_ai.token.type")).isIn("input", "output");
-          assertThat(m.count()).isPositive();
-        });
+        .allSatisfy(
+            m -> {
+              assertThat(m.unit()).isEqualTo("{token}");
+              assertThat(m.attribute("gen_ai.token.type")).isIn("input", "output");
+              assertThat(m.count()).isPositive();
+            });
   }
 
   static List<Object> providers(List<ReceivedMetricPoint> points) {

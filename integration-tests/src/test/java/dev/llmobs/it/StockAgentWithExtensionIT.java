@@ -56,9 +56,10 @@ class StockAgentWithExtensionIT {
           s -> GatewayTracingIT.serverSpanOf(s, chat).isPresent(), Duration.ofSeconds(30));
       // Our extension's defaults switch upstream's openai-java module off with the stock agent
       // too, so there is one GenAI span for the call.
-      assertThat(receiver.spans().stream()
-              .filter(s -> s.traceId().equals(chat.traceId()))
-              .filter(s -> s.attributes().containsKey("gen_ai.operation.name")))
+      assertThat(
+              receiver.spans().stream()
+                  .filter(s -> s.traceId().equals(chat.traceId()))
+                  .filter(s -> s.attributes().containsKey("gen_ai.operation.name")))
           .hasSize(1);
     }
   }

@@ -69,11 +69,13 @@ class UsageEventsIT {
         assertThat(line.path("output_tokens").asLong()).isEqualTo(output);
         assertThat(line.path("cache_read_tokens").asLong()).isEqualTo(cached);
         assertThat(line.path("reasoning_tokens").asLong()).isEqualTo(reasoning);
-        assertThat(line.path("total_tokens").asLong()).isEqualTo(usage.path("total_tokens").asLong());
+        assertThat(line.path("total_tokens").asLong())
+            .isEqualTo(usage.path("total_tokens").asLong());
         assertThat(line.path("provider").asText()).isEqualTo("openai");
         assertThat(line.path("operation").asText()).isEqualTo("chat");
         assertThat(line.path("response_model").asText()).isEqualTo(response.path("model").asText());
-        assertThat(line.path("effective_model").asText()).isEqualTo(response.path("model").asText());
+        assertThat(line.path("effective_model").asText())
+            .isEqualTo(response.path("model").asText());
         assertThat(line.path("outcome").asText()).isEqualTo("success");
         assertThat(line.path("finish_reasons").get(0).asText()).isEqualTo("stop");
         assertThat(line.path("currency").asText()).isEqualTo("USD");
@@ -94,8 +96,10 @@ class UsageEventsIT {
       assertThat(lines.get(0).path("tenant").asText()).isEqualTo("acme-corp");
       assertThat(lines.stream().filter(l -> l.has("tenant"))).hasSize(1);
       // The long prompt really exercised cached pricing.
-      assertThat(lines).anySatisfy(l -> assertThat(l.path("cache_read_tokens").asLong()).isPositive());
-      assertThat(lines).anySatisfy(l -> assertThat(l.path("reasoning_tokens").asLong()).isPositive());
+      assertThat(lines)
+          .anySatisfy(l -> assertThat(l.path("cache_read_tokens").asLong()).isPositive());
+      assertThat(lines)
+          .anySatisfy(l -> assertThat(l.path("reasoning_tokens").asLong()).isPositive());
     }
   }
 

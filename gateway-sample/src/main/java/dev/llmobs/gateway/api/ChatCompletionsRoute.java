@@ -35,7 +35,11 @@ public final class ChatCompletionsRoute {
     String model = JsonBodies.requiredString(raw, "model");
     Provider provider = ModelRouter.route(model);
     ChatCompletionCreateParams.Body body =
-        JsonBodies.bind(raw, ChatCompletionCreateParams.Body.class, "gpt-4o", ChatCompletionCreateParams.Body::validate);
+        JsonBodies.bind(
+            raw,
+            ChatCompletionCreateParams.Body.class,
+            "gpt-4o",
+            ChatCompletionCreateParams.Body::validate);
     if (body.messages().isEmpty()) {
       throw OpenAiError.invalidRequest("'messages' must not be empty.", "messages");
     }
@@ -43,7 +47,11 @@ public final class ChatCompletionsRoute {
     if (provider == Provider.ANTHROPIC) {
       MessageCreateParams params = AnthropicChat.request(model, raw);
       if (stream) {
-        streamAnthropic(ctx, params, headers, raw.path("stream_options").path("include_usage").asBoolean(false));
+        streamAnthropic(
+            ctx,
+            params,
+            headers,
+            raw.path("stream_options").path("include_usage").asBoolean(false));
       } else {
         json(ctx, JsonBodies.write(AnthropicChat.completion(anthropic.message(params, headers))));
       }
@@ -54,16 +62,21 @@ public final class ChatCompletionsRoute {
     }
   }
 
-  private void streamOpenAi(Context ctx, ChatCompletionCreateParams.Body body, Map<String, String> headers)
+  private void streamOpenAi(
+      Context ctx, ChatCompletionCreateParams.Body body, Map<String, String> headers)
       throws IOException {
-    try (com.openai.core.http.StreamResponse<ChatCompletionChunk> chunks = openAi.chatStream(body, headers)) {
+    try (com.openai.core.http.StreamResponse<ChatCompletionChunk> chunks =
+        openAi.chatStream(body, headers)) {
       SseWriter sse = SseWriter.open(ctx);
-      Streams.relay(sse, () -> {
-        for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) chunks.stream()::iterator) {
-          sse.data(JsonBodies.write(chunk));
-        }
-        sse.done();
-      });
+      Streams.relay(
+          sse,
+          () -> {
+            for (ChatCompletionChunk chunk :
+                (Iterable<ChatCompletionChunk>) chunks.stream()::iterator) {
+              sse.data(JsonBodies.write(chunk));
+            }
+            sse.done();
+          });
     }
   }
 
@@ -73,14 +86,17 @@ public final class ChatCompletionsRoute {
     AnthropicChat.ChunkStream translate = new AnthropicChat.ChunkStream(includeUsage);
     try (StreamResponse<RawMessageStreamEvent> events = anthropic.messageStream(params, headers)) {
       SseWriter sse = SseWriter.open(ctx);
-      Streams.relay(sse, () -> {
-        for (RawMessageStreamEvent event : (Iterable<RawMessageStreamEvent>) events.stream()::iterator) {
-          for (ObjectNode chunk : translate.on(event)) {
-            sse.data(JsonBodies.write(chunk));
-          }
-        }
-        sse.done();
-      });
+      Streams.relay(
+          sse,
+          () -> {
+            for (RawMessageStreamEvent event :
+                (Iterable<RawMessageStreamEvent>) events.stream()::iterator) {
+              for (ObjectNode chunk : translate.on(event)) {
+                sse.data(JsonBodies.write(chunk));
+              }
+            }
+            sse.done();
+          });
     }
   }
 

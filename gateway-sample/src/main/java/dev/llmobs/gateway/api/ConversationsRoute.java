@@ -28,25 +28,36 @@ public final class ConversationsRoute {
   /** {@code POST /v1/conversations}, optionally with initial {@code items}. */
   public void create(Context ctx) {
     String raw = ctx.body();
-    ObjectNode body = raw == null || raw.isBlank() ? JsonBodies.JSON.createObjectNode() : JsonBodies.object(raw);
+    ObjectNode body =
+        raw == null || raw.isBlank() ? JsonBodies.JSON.createObjectNode() : JsonBodies.object(raw);
     JsonNode items = body.get("items");
     String id = ID_PREFIX + UUID.randomUUID().toString().replace("-", "");
-    store.create(new Conversation(id, items == null || items.isNull()
-        ? List.of()
-        : InputItems.texts(InputItems.normalize(items, "items", true))));
-    ObjectNode conversation = JsonBodies.JSON.createObjectNode()
-        .put("id", id)
-        .put("object", "conversation")
-        .put("created_at", Instant.now().getEpochSecond());
-    conversation.set("metadata", body.path("metadata").isObject() ? body.get("metadata") : JsonBodies.JSON.createObjectNode());
+    store.create(
+        new Conversation(
+            id,
+            items == null || items.isNull()
+                ? List.of()
+                : InputItems.texts(InputItems.normalize(items, "items", true))));
+    ObjectNode conversation =
+        JsonBodies.JSON
+            .createObjectNode()
+            .put("id", id)
+            .put("object", "conversation")
+            .put("created_at", Instant.now().getEpochSecond());
+    conversation.set(
+        "metadata",
+        body.path("metadata").isObject()
+            ? body.get("metadata")
+            : JsonBodies.JSON.createObjectNode());
     ChatCompletionsRoute.json(ctx, conversation.toString());
   }
 
   /** {@code GET /v1/conversations/{conversation_id}/items}. */
   public void items(Context ctx) {
     String id = ctx.pathParam("conversation_id");
-    Conversation conversation = (isConversationId(id) ? store.get(id) : Optional.<Conversation>empty())
-        .orElseThrow(() -> notFound(id));
+    Conversation conversation =
+        (isConversationId(id) ? store.get(id) : Optional.<Conversation>empty())
+            .orElseThrow(() -> notFound(id));
     ChatCompletionsRoute.json(ctx, InputItems.list(conversation));
   }
 
@@ -56,8 +67,14 @@ public final class ConversationsRoute {
     if (!isConversationId(id) || !store.delete(id)) {
       throw notFound(id);
     }
-    ChatCompletionsRoute.json(ctx, JsonBodies.JSON.createObjectNode()
-        .put("id", id).put("object", "conversation.deleted").put("deleted", true).toString());
+    ChatCompletionsRoute.json(
+        ctx,
+        JsonBodies.JSON
+            .createObjectNode()
+            .put("id", id)
+            .put("object", "conversation.deleted")
+            .put("deleted", true)
+            .toString());
   }
 
   /** Conversations and responses share the store; the prefix keeps each API to its own. */
@@ -66,6 +83,11 @@ public final class ConversationsRoute {
   }
 
   private static OpenAiError notFound(String id) {
-    return new OpenAiError(404, "No conversation found with id '" + id + "'.", "invalid_request_error", "conversation_id", "not_found");
+    return new OpenAiError(
+        404,
+        "No conversation found with id '" + id + "'.",
+        "invalid_request_error",
+        "conversation_id",
+        "not_found");
   }
 }

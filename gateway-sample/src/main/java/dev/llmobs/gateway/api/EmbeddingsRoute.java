@@ -20,13 +20,19 @@ public final class EmbeddingsRoute {
     ObjectNode raw = JsonBodies.object(ctx.body());
     String model = JsonBodies.requiredString(raw, "model");
     if (ModelRouter.route(model) != Provider.OPENAI) {
-      throw OpenAiError.invalidRequest("The model '" + model + "' does not support embeddings.", "model", "model_not_supported");
+      throw OpenAiError.invalidRequest(
+          "The model '" + model + "' does not support embeddings.", "model", "model_not_supported");
     }
     if (!raw.hasNonNull("input")) {
-      throw OpenAiError.invalidRequest("Missing required parameter: 'input'.", "input", "missing_required_parameter");
+      throw OpenAiError.invalidRequest(
+          "Missing required parameter: 'input'.", "input", "missing_required_parameter");
     }
     EmbeddingCreateParams.Body body =
-        JsonBodies.bind(raw, EmbeddingCreateParams.Body.class, "text-embedding-3-small", EmbeddingCreateParams.Body::validate);
+        JsonBodies.bind(
+            raw,
+            EmbeddingCreateParams.Body.class,
+            "text-embedding-3-small",
+            EmbeddingCreateParams.Body::validate);
     ChatCompletionsRoute.json(ctx, JsonBodies.write(openAi.embed(body, UpstreamHeaders.from(ctx))));
   }
 }

@@ -24,7 +24,8 @@ final class InputItems {
       return items;
     }
     if (input == null || !input.isArray() || (input.isEmpty() && !allowEmpty)) {
-      throw OpenAiError.invalidRequest("'" + param + "' must be a string or a non-empty array of input items.", param);
+      throw OpenAiError.invalidRequest(
+          "'" + param + "' must be a string or a non-empty array of input items.", param);
     }
     for (JsonNode item : input) {
       if (!item.isObject()) {

@@ -39,7 +39,8 @@ public final class JsonBodies {
   public static String requiredString(ObjectNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
-      throw OpenAiError.invalidRequest("Missing required parameter: '" + field + "'.", field, "missing_required_parameter");
+      throw OpenAiError.invalidRequest(
+          "Missing required parameter: '" + field + "'.", field, "missing_required_parameter");
     }
     if (!value.isTextual() || value.asText().isBlank()) {
       throw OpenAiError.invalidRequest("'" + field + "' must be a non-empty string.", field);
@@ -64,7 +65,8 @@ public final class JsonBodies {
    * The SDK's model enums only know OpenAI's current names, so the validation copy carries {@code
    * knownModel} instead: the model itself was already checked by the router.
    */
-  public static <T> T bind(ObjectNode body, Class<T> type, String knownModel, Consumer<T> validate) {
+  public static <T> T bind(
+      ObjectNode body, Class<T> type, String knownModel, Consumer<T> validate) {
     T value = treeToValue(body, type);
     try {
       validate.accept(treeToValue(body.deepCopy().put("model", knownModel), type));

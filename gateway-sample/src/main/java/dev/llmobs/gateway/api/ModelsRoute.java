@@ -15,11 +15,13 @@ public final class ModelsRoute {
     ObjectNode list = JsonBodies.JSON.createObjectNode().put("object", "list");
     ArrayNode data = list.putArray("data");
     new TreeMap<>(ModelRouter.LISTED_MODELS)
-        .forEach((id, provider) -> data.addObject()
-            .put("id", id)
-            .put("object", "model")
-            .put("created", 1_700_000_000L)
-            .put("owned_by", provider.owner()));
+        .forEach(
+            (id, provider) ->
+                data.addObject()
+                    .put("id", id)
+                    .put("object", "model")
+                    .put("created", 1_700_000_000L)
+                    .put("owned_by", provider.owner()));
     this.body = list.toString();
   }
 

@@ -1,11 +1,11 @@
 package dev.llmobs.gateway.api;
 
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.http.StreamResponse;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseStreamEvent;
 import dev.llmobs.gateway.providers.AnthropicResponses;
@@ -20,18 +20,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Responses API, for OpenAI models through openai-java and for {@code claude-*} models through
- * anthropic-java (translated). The gateway keeps conversation state itself: {@code previous_response_id}
- * loads the earlier items from the {@link ConversationStore}, the upstream gets the whole
- * conversation with {@code store=false}, and only a completed answer is saved, as a new
- * conversation under the new response id (so any earlier response can be continued, too).
+ * anthropic-java (translated). The gateway keeps conversation state itself: {@code
+ * previous_response_id} loads the earlier items from the {@link ConversationStore}, the upstream
+ * gets the whole conversation with {@code store=false}, and only a completed answer is saved, as a
+ * new conversation under the new response id (so any earlier response can be continued, too).
  */
 public final class ResponsesRoute {
 
@@ -44,7 +44,8 @@ public final class ResponsesRoute {
   private final AnthropicUpstream anthropic;
   private final ConversationStore store;
 
-  public ResponsesRoute(OpenAiUpstream openAi, AnthropicUpstream anthropic, ConversationStore store) {
+  public ResponsesRoute(
+      OpenAiUpstream openAi, AnthropicUpstream anthropic, ConversationStore store) {
     this.openAi = openAi;
     this.anthropic = anthropic;
     this.store = store;
@@ -52,7 +53,11 @@ public final class ResponsesRoute {
 
   /** What one request continues from and adds. */
   private record Turn(
-      String previousId, String conversationId, List<String> history, ArrayNode input, boolean save) {}
+      String previousId,
+      String conversationId,
+      List<String> history,
+      ArrayNode input,
+      boolean save) {}
 
   public void create(Context ctx) throws IOException {
     ObjectNode raw = JsonBodies.object(ctx.body());
@@ -61,18 +66,22 @@ public final class ResponsesRoute {
     Provider provider = ModelRouter.route(model);
     Turn turn = turn(raw);
     ResponseCreateParams.Body body =
-        JsonBodies.bind(raw, ResponseCreateParams.Body.class, "gpt-4o", ResponseCreateParams.Body::validate);
+        JsonBodies.bind(
+            raw, ResponseCreateParams.Body.class, "gpt-4o", ResponseCreateParams.Body::validate);
     Map<String, String> headers = UpstreamHeaders.from(ctx);
     if (provider == Provider.ANTHROPIC) {
       createWithAnthropic(ctx, model, raw, turn, stream, headers);
     } else if (stream) {
       try (StreamResponse<ResponseStreamEvent> events = openAi.respondStream(body, headers)) {
         SseWriter sse = SseWriter.open(ctx);
-        Streams.relay(sse, () -> {
-          for (ResponseStreamEvent event : (Iterable<ResponseStreamEvent>) events.stream()::iterator) {
-            emit(sse, turn, JsonBodies.tree(event));
-          }
-        });
+        Streams.relay(
+            sse,
+            () -> {
+              for (ResponseStreamEvent event :
+                  (Iterable<ResponseStreamEvent>) events.stream()::iterator) {
+                emit(sse, turn, JsonBodies.tree(event));
+              }
+            });
       }
     } else {
       ObjectNode json = JsonBodies.tree(openAi.respond(body, headers));
@@ -82,7 +91,12 @@ public final class ResponsesRoute {
   }
 
   private void createWithAnthropic(
-      Context ctx, String model, ObjectNode raw, Turn turn, boolean stream, Map<String, String> headers)
+      Context ctx,
+      String model,
+      ObjectNode raw,
+      Turn turn,
+      boolean stream,
+      Map<String, String> headers)
       throws IOException {
     MessageCreateParams params = AnthropicResponses.request(model, raw);
     // Anthropic has no response ids of its own: the gateway makes them.
@@ -94,15 +108,19 @@ public final class ResponsesRoute {
       return;
     }
     AnthropicResponses.EventStream translate = new AnthropicResponses.EventStream(id, raw);
-    try (com.anthropic.core.http.StreamResponse<RawMessageStreamEvent> events = anthropic.messageStream(params, headers)) {
+    try (com.anthropic.core.http.StreamResponse<RawMessageStreamEvent> events =
+        anthropic.messageStream(params, headers)) {
       SseWriter sse = SseWriter.open(ctx);
-      Streams.relay(sse, () -> {
-        for (RawMessageStreamEvent event : (Iterable<RawMessageStreamEvent>) events.stream()::iterator) {
-          for (ObjectNode json : translate.on(event)) {
-            emit(sse, turn, json);
-          }
-        }
-      });
+      Streams.relay(
+          sse,
+          () -> {
+            for (RawMessageStreamEvent event :
+                (Iterable<RawMessageStreamEvent>) events.stream()::iterator) {
+              for (ObjectNode json : translate.on(event)) {
+                emit(sse, turn, json);
+              }
+            }
+          });
     }
   }
 
@@ -129,7 +147,12 @@ public final class ResponsesRoute {
     if (ConversationsRoute.isConversationId(id) || !store.delete(id)) {
       throw notFound(id);
     }
-    ObjectNode deleted = JsonBodies.JSON.createObjectNode().put("id", id).put("object", "response").put("deleted", true);
+    ObjectNode deleted =
+        JsonBodies.JSON
+            .createObjectNode()
+            .put("id", id)
+            .put("object", "response")
+            .put("deleted", true);
     ChatCompletionsRoute.json(ctx, deleted.toString());
   }
 
@@ -138,15 +161,19 @@ public final class ResponsesRoute {
     String previousId = optionalId(raw.remove("previous_response_id"), "previous_response_id");
     JsonNode conversation = raw.remove("conversation");
     String conversationId =
-        optionalId(conversation != null && conversation.isObject() ? conversation.get("id") : conversation, "conversation");
+        optionalId(
+            conversation != null && conversation.isObject() ? conversation.get("id") : conversation,
+            "conversation");
     if (previousId != null && conversationId != null) {
       throw OpenAiError.invalidRequest(
-          "'previous_response_id' and 'conversation' cannot both be set.", "conversation", "mutually_exclusive_parameters");
+          "'previous_response_id' and 'conversation' cannot both be set.",
+          "conversation",
+          "mutually_exclusive_parameters");
     }
     List<String> history =
-        previousId != null ? previous(previousId).items()
-            : conversationId != null ? conversation(conversationId).items()
-            : List.of();
+        previousId != null
+            ? previous(previousId).items()
+            : conversationId != null ? conversation(conversationId).items() : List.of();
     boolean save = raw.path("store").asBoolean(true);
     ArrayNode upstreamInput = JsonBodies.JSON.createArrayNode();
     history.forEach(item -> upstreamInput.add(InputItems.parse(item)));
@@ -177,7 +204,9 @@ public final class ResponsesRoute {
     if (turn.conversationId() != null) {
       // A named conversation grows by every turn, in one atomic append.
       if (!store.append(turn.conversationId(), turnItems)) {
-        log.warn("conversation {} was deleted during the call; the turn is not saved", turn.conversationId());
+        log.warn(
+            "conversation {} was deleted during the call; the turn is not saved",
+            turn.conversationId());
       }
       return;
     }
@@ -208,20 +237,33 @@ public final class ResponsesRoute {
   }
 
   private Conversation conversation(String id) {
-    return (ConversationsRoute.isConversationId(id) ? store.get(id) : Optional.<Conversation>empty())
-        .orElseThrow(() -> OpenAiError.invalidRequest(
-            "Conversation with id '" + id + "' not found.", "conversation", "conversation_not_found"));
+    return (ConversationsRoute.isConversationId(id)
+            ? store.get(id)
+            : Optional.<Conversation>empty())
+        .orElseThrow(
+            () ->
+                OpenAiError.invalidRequest(
+                    "Conversation with id '" + id + "' not found.",
+                    "conversation",
+                    "conversation_not_found"));
   }
 
   private Conversation previous(String id) {
     return responseConversation(id)
-        .orElseThrow(() -> OpenAiError.invalidRequest(
-            "Previous response with id '" + id + "' not found.",
-            "previous_response_id",
-            "previous_response_not_found"));
+        .orElseThrow(
+            () ->
+                OpenAiError.invalidRequest(
+                    "Previous response with id '" + id + "' not found.",
+                    "previous_response_id",
+                    "previous_response_not_found"));
   }
 
   private static OpenAiError notFound(String id) {
-    return new OpenAiError(404, "No response found with id '" + id + "'.", "invalid_request_error", "response_id", "not_found");
+    return new OpenAiError(
+        404,
+        "No response found with id '" + id + "'.",
+        "invalid_request_error",
+        "response_id",
+        "not_found");
   }
 }

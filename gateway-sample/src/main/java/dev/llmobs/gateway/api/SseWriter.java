@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A Server-Sent Events response written and flushed event by event. A write fails with an
- * {@link IOException} once the client has gone; the caller then closes its upstream stream.
+ * A Server-Sent Events response written and flushed event by event. A write fails with an {@link
+ * IOException} once the client has gone; the caller then closes its upstream stream.
  */
 public final class SseWriter {
 

@@ -29,8 +29,18 @@ final class Streams {
     } catch (RuntimeException e) {
       OpenAiError error =
           UpstreamErrors.map(e)
-              .orElseGet(() -> new OpenAiError(502, "The upstream stream failed.", "upstream_error", null, "upstream_error"));
-      log.warn("upstream stream failed after it started: {} ({})", error.getMessage(), e.getClass().getName());
+              .orElseGet(
+                  () ->
+                      new OpenAiError(
+                          502,
+                          "The upstream stream failed.",
+                          "upstream_error",
+                          null,
+                          "upstream_error"));
+      log.warn(
+          "upstream stream failed after it started: {} ({})",
+          error.getMessage(),
+          e.getClass().getName());
       try {
         sse.error(error);
       } catch (IOException ignored) {

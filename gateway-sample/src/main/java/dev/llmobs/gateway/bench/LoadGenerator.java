@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A closed-loop load test of the gateway: exactly {@code --requests} chat completions from
- * {@code --concurrency} workers, then throughput, latency percentiles and errors. Without
- * {@code --url} it starts a gateway on the embedded simulator in this JVM. Loopback targets only.
- * The report goes to stderr, since an embedded gateway logs its JSON lines to stdout.
+ * A closed-loop load test of the gateway: exactly {@code --requests} chat completions from {@code
+ * --concurrency} workers, then throughput, latency percentiles and errors. Without {@code --url} it
+ * starts a gateway on the embedded simulator in this JVM. Loopback targets only. The report goes to
+ * stderr, since an embedded gateway logs its JSON lines to stdout.
  *
  * <pre>
  * java -cp gateway-sample/target/gateway-sample.jar dev.llmobs.gateway.bench.LoadGenerator \
@@ -46,16 +46,29 @@ public final class LoadGenerator {
     if (options.containsKey("url")) {
       base = URI.create(options.get("url"));
       if (!InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
-        throw new IllegalArgumentException("--url must be a loopback address, got " + base.getHost());
+        throw new IllegalArgumentException(
+            "--url must be a loopback address, got " + base.getHost());
       }
     } else {
-      embedded = GatewayMain.start(GatewayConfig.of(Map.of(GatewayConfig.HOST, "127.0.0.1", GatewayConfig.PORT, "0")));
+      embedded =
+          GatewayMain.start(
+              GatewayConfig.of(Map.of(GatewayConfig.HOST, "127.0.0.1", GatewayConfig.PORT, "0")));
       base = URI.create("http://127.0.0.1:" + embedded.port());
     }
     try {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
       URI target = base.resolve("/v1/chat/completions");
-      System.err.printf(Locale.ROOT, "target %s, model %s, stream %s, concurrency %d%n", target, model, stream, concurrency);
+      System.err.printf(
+          Locale.ROOT,
+          "target %s, model %s, stream %s, concurrency %d%n",
+          target,
+          model,
+          stream,
+          concurrency);
       if (warmup > 0) {
         Result w = run(http, target, model, stream, warmup, concurrency);
         System.err.printf(Locale.ROOT, "warm-up: %d requests, %d errors%n", warmup, w.errors);
@@ -64,10 +77,17 @@ public final class LoadGenerator {
       long[] sorted = result.latencyNanos.clone();
       Arrays.sort(sorted);
       double seconds = result.wallNanos / 1e9;
-      System.err.printf(Locale.ROOT,
+      System.err.printf(
+          Locale.ROOT,
           "requests %d, errors %d, wall %.2f s, throughput %.0f req/s, latency ms: p50 %.2f, p90 %.2f, p99 %.2f, max %.2f%n",
-          requests, result.errors, seconds, requests / seconds,
-          percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+          requests,
+          result.errors,
+          seconds,
+          requests / seconds,
+          percentile(sorted, 0.50),
+          percentile(sorted, 0.90),
+          percentile(sorted, 0.99),
+          sorted[sorted.length - 1] / 1e6);
       if (result.errors > 0) {
         System.err.println("first error: " + result.firstError);
         System.exit(1);
@@ -81,7 +101,8 @@ public final class LoadGenerator {
 
   private record Result(long[] latencyNanos, long errors, long wallNanos, String firstError) {}
 
-  private static Result run(HttpClient http, URI target, String model, boolean stream, int requests, int concurrency)
+  private static Result run(
+      HttpClient http, URI target, String model, boolean stream, int requests, int concurrency)
       throws Exception {
     long[] latencies = new long[requests];
     AtomicInteger next = new AtomicInteger();
@@ -92,32 +113,43 @@ public final class LoadGenerator {
     try {
       Future<?>[] workers = new Future<?>[concurrency];
       for (int w = 0; w < concurrency; w++) {
-        workers[w] = pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-            String body = "{\"model\":\"" + model + "\",\"stream\":" + stream
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"load test request " + (i % 100) + "\"}]}";
-            HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-            long t0 = System.nanoTime();
-            String failure = null;
-            try {
-              HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-              if (response.statusCode() != 200 || (stream && !response.body().endsWith("data: [DONE]\n\n"))) {
-                failure = "HTTP " + response.statusCode() + ": " + response.body();
-              }
-            } catch (Exception e) {
-              failure = e.toString();
-            }
-            latencies[i] = System.nanoTime() - t0;
-            if (failure != null && errors.incrementAndGet() == 1) {
-              firstError[0] = failure;
-            }
-          }
-          return null;
-        });
+        workers[w] =
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    String body =
+                        "{\"model\":\""
+                            + model
+                            + "\",\"stream\":"
+                            + stream
+                            + ",\"messages\":[{\"role\":\"user\",\"content\":\"load test request "
+                            + (i % 100)
+                            + "\"}]}";
+                    HttpRequest request =
+                        HttpRequest.newBuilder(target)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    long t0 = System.nanoTime();
+                    String failure = null;
+                    try {
+                      HttpResponse<String> response =
+                          http.send(request, HttpResponse.BodyHandlers.ofString());
+                      if (response.statusCode() != 200
+                          || (stream && !response.body().endsWith("data: [DONE]\n\n"))) {
+                        failure = "HTTP " + response.statusCode() + ": " + response.body();
+                      }
+                    } catch (Exception e) {
+                      failure = e.toString();
+                    }
+                    latencies[i] = System.nanoTime() - t0;
+                    if (failure != null && errors.incrementAndGet() == 1) {
+                      firstError[0] = failure;
+                    }
+                  }
+                  return null;
+                });
       }
       for (Future<?> worker : workers) {
         worker.get();

@@ -33,7 +33,8 @@ public final class HttpMetrics {
     Duration.ofSeconds(60)
   };
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public HttpMetrics(ConversationStore store) {
     Gauge.builder("gateway.conversations.stored", store, s -> (double) s.count())

@@ -31,8 +31,14 @@ public final class AnthropicChat {
 
   public static MessageCreateParams request(String model, ObjectNode chat) {
     MessageCreateParams.Builder params = MessageCreateParams.builder().model(model);
-    JsonNode maxTokens = chat.hasNonNull("max_completion_tokens") ? chat.get("max_completion_tokens") : chat.get("max_tokens");
-    params.maxTokens(maxTokens != null && maxTokens.canConvertToLong() ? maxTokens.asLong() : DEFAULT_MAX_TOKENS);
+    JsonNode maxTokens =
+        chat.hasNonNull("max_completion_tokens")
+            ? chat.get("max_completion_tokens")
+            : chat.get("max_tokens");
+    params.maxTokens(
+        maxTokens != null && maxTokens.canConvertToLong()
+            ? maxTokens.asLong()
+            : DEFAULT_MAX_TOKENS);
     StringBuilder system = new StringBuilder();
     List<Turn> turns = new ArrayList<>();
     for (JsonNode message : chat.path("messages")) {
@@ -71,8 +77,12 @@ public final class AnthropicChat {
       switch (turn.role()) {
         case "user" -> params.addUserMessage(turn.text());
         case "assistant" -> params.addAssistantMessage(turn.text());
-        default -> throw OpenAiError.invalidRequest(
-            "Role '" + turn.role() + "' is not supported for claude-* models (system, developer, user, assistant are).", param);
+        default ->
+            throw OpenAiError.invalidRequest(
+                "Role '"
+                    + turn.role()
+                    + "' is not supported for claude-* models (system, developer, user, assistant are).",
+                param);
       }
     }
   }
@@ -81,7 +91,8 @@ public final class AnthropicChat {
   static void addSampling(MessageCreateParams.Builder params, JsonNode request) {
     for (String sampling : new String[] {"temperature", "top_p"}) {
       if (request.path(sampling).isNumber()) {
-        params.putAdditionalBodyProperty(sampling, JsonValue.from(request.get(sampling).asDouble()));
+        params.putAdditionalBodyProperty(
+            sampling, JsonValue.from(request.get(sampling).asDouble()));
       }
     }
   }
@@ -94,14 +105,18 @@ public final class AnthropicChat {
     StringBuilder text = new StringBuilder();
     for (JsonNode part : content) {
       if (!partTypes.contains(part.path("type").asText())) {
-        throw OpenAiError.invalidRequest("Only text content is supported for claude-* models.", param);
+        throw OpenAiError.invalidRequest(
+            "Only text content is supported for claude-* models.", param);
       }
       text.append(part.path("text").asText());
     }
     return text.toString();
   }
 
-  /** Anthropic usage: input excludes the cache reads and writes, which OpenAI's prompt count includes. */
+  /**
+   * Anthropic usage: input excludes the cache reads and writes, which OpenAI's prompt count
+   * includes.
+   */
   record Usage(long input, long cacheRead, long cacheWrite, long output) {
     static Usage of(com.anthropic.models.messages.Usage usage) {
       return new Usage(
@@ -117,7 +132,12 @@ public final class AnthropicChat {
   }
 
   public static ObjectNode completion(Message message) {
-    ObjectNode body = envelope("chat.completion", message.id(), message.model().asString(), Instant.now().getEpochSecond());
+    ObjectNode body =
+        envelope(
+            "chat.completion",
+            message.id(),
+            message.model().asString(),
+            Instant.now().getEpochSecond());
     ObjectNode choice = body.putArray("choices").addObject();
     choice.put("index", 0);
     StringBuilder text = new StringBuilder();

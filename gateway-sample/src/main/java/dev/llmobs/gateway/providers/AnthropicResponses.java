@@ -25,17 +25,25 @@ public final class AnthropicResponses {
 
   private AnthropicResponses() {}
 
-  /** {@code body} carries the whole conversation in {@code input}, as the gateway sends it upstream. */
+  /**
+   * {@code body} carries the whole conversation in {@code input}, as the gateway sends it upstream.
+   */
   public static MessageCreateParams request(String model, ObjectNode body) {
     MessageCreateParams.Builder params = MessageCreateParams.builder().model(model);
     JsonNode maxTokens = body.get("max_output_tokens");
-    params.maxTokens(maxTokens != null && maxTokens.canConvertToLong() ? maxTokens.asLong() : AnthropicChat.DEFAULT_MAX_TOKENS);
+    params.maxTokens(
+        maxTokens != null && maxTokens.canConvertToLong()
+            ? maxTokens.asLong()
+            : AnthropicChat.DEFAULT_MAX_TOKENS);
     StringBuilder system = new StringBuilder(body.path("instructions").asText(""));
     List<AnthropicChat.Turn> turns = new ArrayList<>();
     for (JsonNode item : body.path("input")) {
       if (!"message".equals(item.path("type").asText("message"))) {
         throw OpenAiError.invalidRequest(
-            "Only message input items are supported for claude-* models, not '" + item.path("type").asText() + "'.", "input");
+            "Only message input items are supported for claude-* models, not '"
+                + item.path("type").asText()
+                + "'.",
+            "input");
       }
       String role = item.path("role").asText();
       String text = AnthropicChat.text(item.path("content"), TEXT_PARTS, "input");
@@ -59,13 +67,26 @@ public final class AnthropicResponses {
       block.text().ifPresent(t -> text.append(t.text()));
     }
     AnthropicChat.Usage usage = AnthropicChat.Usage.of(message.usage());
-    return responseJson(responseId, message.model().asString(), request, message.id(), text.toString(),
-        message.stopReason().orElse(null), usage, Instant.now().getEpochSecond());
+    return responseJson(
+        responseId,
+        message.model().asString(),
+        request,
+        message.id(),
+        text.toString(),
+        message.stopReason().orElse(null),
+        usage,
+        Instant.now().getEpochSecond());
   }
 
   private static ObjectNode responseJson(
-      String id, String model, ObjectNode request, String messageId, String text, StopReason stop,
-      AnthropicChat.Usage usage, long createdAt) {
+      String id,
+      String model,
+      ObjectNode request,
+      String messageId,
+      String text,
+      StopReason stop,
+      AnthropicChat.Usage usage,
+      long createdAt) {
     boolean complete = text != null;
     ObjectNode body = JsonBodies.JSON.createObjectNode();
     body.put("id", id);
@@ -79,8 +100,16 @@ public final class AnthropicResponses {
     } else {
       body.putNull("incomplete_details");
     }
-    body.set("instructions", request.path("instructions").isTextual() ? request.get("instructions") : JsonBodies.JSON.nullNode());
-    body.set("max_output_tokens", request.hasNonNull("max_output_tokens") ? request.get("max_output_tokens") : JsonBodies.JSON.nullNode());
+    body.set(
+        "instructions",
+        request.path("instructions").isTextual()
+            ? request.get("instructions")
+            : JsonBodies.JSON.nullNode());
+    body.set(
+        "max_output_tokens",
+        request.hasNonNull("max_output_tokens")
+            ? request.get("max_output_tokens")
+            : JsonBodies.JSON.nullNode());
     body.putObject("metadata");
     body.put("model", model);
     ArrayNode output = body.putArray("output");
@@ -193,7 +222,10 @@ public final class AnthropicResponses {
     }
 
     private ObjectNode event(String type) {
-      return JsonBodies.JSON.createObjectNode().put("type", type).put("sequence_number", sequence++);
+      return JsonBodies.JSON
+          .createObjectNode()
+          .put("type", type)
+          .put("sequence_number", sequence++);
     }
 
     private ObjectNode content(ObjectNode event) {
@@ -201,8 +233,17 @@ public final class AnthropicResponses {
     }
 
     private ObjectNode withResponse(ObjectNode event, String finalText) {
-      event.set("response", responseJson(responseId, model, request, messageId, finalText, stop,
-          new AnthropicChat.Usage(input, cacheRead, cacheWrite, output), createdAt));
+      event.set(
+          "response",
+          responseJson(
+              responseId,
+              model,
+              request,
+              messageId,
+              finalText,
+              stop,
+              new AnthropicChat.Usage(input, cacheRead, cacheWrite, output),
+              createdAt));
       return event;
     }
   }

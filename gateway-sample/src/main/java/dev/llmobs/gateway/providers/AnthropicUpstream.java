@@ -33,7 +33,8 @@ public final class AnthropicUpstream implements AutoCloseable {
     return client.messages().createStreaming(withHeaders(params, headers));
   }
 
-  private static MessageCreateParams withHeaders(MessageCreateParams params, Map<String, String> headers) {
+  private static MessageCreateParams withHeaders(
+      MessageCreateParams params, Map<String, String> headers) {
     if (headers.isEmpty()) {
       return params;
     }

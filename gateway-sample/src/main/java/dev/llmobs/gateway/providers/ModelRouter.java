@@ -4,7 +4,10 @@ import dev.llmobs.gateway.api.OpenAiError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Picks the provider from the model name: {@code gpt-*}, {@code o*} and embeddings go to OpenAI, {@code claude-*} to Anthropic. */
+/**
+ * Picks the provider from the model name: {@code gpt-*}, {@code o*} and embeddings go to OpenAI,
+ * {@code claude-*} to Anthropic.
+ */
 public final class ModelRouter {
 
   /** What {@code GET /v1/models} lists; any model matching a prefix is routed, listed or not. */
@@ -21,7 +24,9 @@ public final class ModelRouter {
     }
     throw new OpenAiError(
         400,
-        "The model '" + model + "' does not exist or is not served by this gateway"
+        "The model '"
+            + model
+            + "' does not exist or is not served by this gateway"
             + " (known prefixes: gpt-, o, text-embedding-, claude-).",
         "invalid_request_error",
         "model",
@@ -30,7 +35,16 @@ public final class ModelRouter {
 
   private static Map<String, Provider> listed() {
     Map<String, Provider> models = new LinkedHashMap<>();
-    for (String id : new String[] {"gpt-4o", "gpt-4o-mini", "gpt-4.1", "o3-mini", "o4-mini", "text-embedding-3-small", "text-embedding-3-large"}) {
+    for (String id :
+        new String[] {
+          "gpt-4o",
+          "gpt-4o-mini",
+          "gpt-4.1",
+          "o3-mini",
+          "o4-mini",
+          "text-embedding-3-small",
+          "text-embedding-3-large"
+        }) {
       models.put(id, Provider.OPENAI);
     }
     for (String id : new String[] {"claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"}) {

@@ -47,7 +47,8 @@ public final class OpenAiUpstream implements AutoCloseable {
     return client.responses().createStreaming(responseParams(body, headers));
   }
 
-  public CreateEmbeddingResponse embed(EmbeddingCreateParams.Body body, Map<String, String> headers) {
+  public CreateEmbeddingResponse embed(
+      EmbeddingCreateParams.Body body, Map<String, String> headers) {
     EmbeddingCreateParams.Builder params = EmbeddingCreateParams.builder().body(body);
     headers.forEach(params::putAdditionalHeader);
     return client.embeddings().create(params.build());

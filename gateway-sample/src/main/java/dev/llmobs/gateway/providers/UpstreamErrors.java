@@ -21,20 +21,32 @@ public final class UpstreamErrors {
   /** The client-facing error for an SDK exception, or empty when it is not an upstream failure. */
   public static Optional<OpenAiError> map(Throwable e) {
     if (e instanceof OpenAIServiceException openAi) {
-      return Optional.of(fromStatus("openai", openAi.statusCode(), openAi.headers().values("retry-after")));
+      return Optional.of(
+          fromStatus("openai", openAi.statusCode(), openAi.headers().values("retry-after")));
     }
     if (e instanceof AnthropicServiceException anthropic) {
       return Optional.of(
-          fromStatus("anthropic", anthropic.statusCode(), anthropic.headers().values("retry-after")));
+          fromStatus(
+              "anthropic", anthropic.statusCode(), anthropic.headers().values("retry-after")));
     }
     if (e instanceof OpenAIIoException || e instanceof AnthropicIoException) {
       String provider = e instanceof OpenAIIoException ? "openai" : "anthropic";
       if (isTimeout(e)) {
         return Optional.of(
-            new OpenAiError(504, "The upstream provider (" + provider + ") timed out.", "upstream_timeout", null, "timeout"));
+            new OpenAiError(
+                504,
+                "The upstream provider (" + provider + ") timed out.",
+                "upstream_timeout",
+                null,
+                "timeout"));
       }
       return Optional.of(
-          new OpenAiError(502, "The upstream provider (" + provider + ") could not be reached.", "upstream_error", null, "upstream_unreachable"));
+          new OpenAiError(
+              502,
+              "The upstream provider (" + provider + ") could not be reached.",
+              "upstream_error",
+              null,
+              "upstream_unreachable"));
     }
     return Optional.empty();
   }
@@ -58,7 +70,12 @@ public final class UpstreamErrors {
           "upstream_rejected");
     }
     if (status == 408 || status == 504) {
-      return new OpenAiError(504, "The upstream provider (" + provider + ") timed out (HTTP " + status + ").", "upstream_timeout", null, "timeout");
+      return new OpenAiError(
+          504,
+          "The upstream provider (" + provider + ") timed out (HTTP " + status + ").",
+          "upstream_timeout",
+          null,
+          "timeout");
     }
     return new OpenAiError(
         502,

@@ -103,7 +103,9 @@ final class OpenAiWire {
     node.put("prompt_tokens", usage.input());
     node.put("completion_tokens", usage.output());
     node.put("total_tokens", usage.input() + usage.output());
-    node.putObject("prompt_tokens_details").put("cached_tokens", usage.cached()).put("audio_tokens", 0);
+    node.putObject("prompt_tokens_details")
+        .put("cached_tokens", usage.cached())
+        .put("audio_tokens", 0);
     node.putObject("completion_tokens_details")
         .put("reasoning_tokens", usage.reasoning())
         .put("audio_tokens", 0)
@@ -121,7 +123,11 @@ final class OpenAiWire {
     body.put("status", complete ? "completed" : "in_progress");
     body.putNull("error");
     body.putNull("incomplete_details");
-    body.set("instructions", request.path("instructions").isMissingNode() ? json.nullNode() : request.get("instructions"));
+    body.set(
+        "instructions",
+        request.path("instructions").isMissingNode()
+            ? json.nullNode()
+            : request.get("instructions"));
     body.putNull("max_output_tokens");
     body.putObject("metadata");
     body.put("model", SimulatedAnswer.responseModel(model, SNAPSHOT));

@@ -11,9 +11,32 @@ import java.util.SplittableRandom;
 record SimulatedAnswer(String id, long created, String text, SimulatedUsage usage) {
 
   private static final String[] WORDS = {
-    "the", "gateway", "answers", "with", "a", "simulated", "reply", "about", "tokens", "traces",
-    "latency", "models", "and", "observability", "for", "your", "request", "is", "handled",
-    "deterministically", "so", "tests", "can", "rely", "on", "it"
+    "the",
+    "gateway",
+    "answers",
+    "with",
+    "a",
+    "simulated",
+    "reply",
+    "about",
+    "tokens",
+    "traces",
+    "latency",
+    "models",
+    "and",
+    "observability",
+    "for",
+    "your",
+    "request",
+    "is",
+    "handled",
+    "deterministically",
+    "so",
+    "tests",
+    "can",
+    "rely",
+    "on",
+    "it"
   };
 
   // A fixed creation time keeps whole responses reproducible.

@@ -36,7 +36,8 @@ record SimulatedUsage(long input, long cached, long cacheWrite, long output, lon
     for (String part : header.split(",")) {
       String[] pair = part.trim().split("=", 2);
       if (pair.length != 2) {
-        throw new IllegalArgumentException("x-sim-usage: expected key=N, got '" + part.trim() + "'");
+        throw new IllegalArgumentException(
+            "x-sim-usage: expected key=N, got '" + part.trim() + "'");
       }
       long value;
       try {

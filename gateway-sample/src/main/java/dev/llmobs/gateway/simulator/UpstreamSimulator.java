@@ -22,11 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An upstream on a loopback port that speaks the OpenAI wire protocol (chat completions,
- * Responses, embeddings, models) and the Anthropic Messages protocol, streaming included, so the
- * gateway runs with no network and no keys. Answers are deterministic: the same model and prompt
- * always get the same text and usage. Each request can ask for latency, chunking, errors and exact
- * usage through {@code x-sim-*} headers (see the README).
+ * An upstream on a loopback port that speaks the OpenAI wire protocol (chat completions, Responses,
+ * embeddings, models) and the Anthropic Messages protocol, streaming included, so the gateway runs
+ * with no network and no keys. Answers are deterministic: the same model and prompt always get the
+ * same text and usage. Each request can ask for latency, chunking, errors and exact usage through
+ * {@code x-sim-*} headers (see the README).
  */
 public final class UpstreamSimulator implements AutoCloseable {
 
@@ -103,7 +103,8 @@ public final class UpstreamSimulator implements AutoCloseable {
   }
 
   /** One request: its exchange, parsed body and controls. */
-  private record Call(HttpExchange exchange, JsonNode body, SimulatorControls controls, boolean anthropic) {
+  private record Call(
+      HttpExchange exchange, JsonNode body, SimulatorControls controls, boolean anthropic) {
     String model() {
       return body.path("model").asText("");
     }
@@ -128,7 +129,8 @@ public final class UpstreamSimulator implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
           body = json.readTree(in);
         } catch (IOException e) {
-          sendError(exchange, anthropicWire, 400, "request body is not JSON", "invalid_request_error");
+          sendError(
+              exchange, anthropicWire, 400, "request body is not JSON", "invalid_request_error");
           return;
         }
         if (body == null || !body.isObject() || body.path("model").asText("").isEmpty()) {
@@ -153,19 +155,31 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
   }
 
-  private void simulateError(HttpExchange exchange, boolean anthropicWire, SimulatorControls controls)
+  private void simulateError(
+      HttpExchange exchange, boolean anthropicWire, SimulatorControls controls)
       throws IOException, InterruptedException {
     switch (controls.error()) {
       case RATE_LIMIT -> {
         exchange.getResponseHeaders().set("Retry-After", "1");
         if (anthropicWire) {
-          send(exchange, 429, anthropic.error("rate_limit_error", "Rate limit exceeded (simulated)"));
+          send(
+              exchange,
+              429,
+              anthropic.error("rate_limit_error", "Rate limit exceeded (simulated)"));
         } else {
-          send(exchange, 429, openAi.error("Rate limit reached (simulated)", "requests", "rate_limit_exceeded"));
+          send(
+              exchange,
+              429,
+              openAi.error("Rate limit reached (simulated)", "requests", "rate_limit_exceeded"));
         }
       }
-      case SERVER -> sendError(exchange, anthropicWire, 500, "Internal server error (simulated)",
-          anthropicWire ? "api_error" : "server_error");
+      case SERVER ->
+          sendError(
+              exchange,
+              anthropicWire,
+              500,
+              "Internal server error (simulated)",
+              anthropicWire ? "api_error" : "server_error");
       case TIMEOUT -> sleep(HANG_MS);
       default -> throw new IllegalStateException(controls.error().name());
     }
@@ -173,13 +187,15 @@ public final class UpstreamSimulator implements AutoCloseable {
 
   private void chat(Call call) throws IOException, InterruptedException {
     SimulatedAnswer answer =
-        SimulatedAnswer.of(call.model(), OpenAiWire.chatPrompt(call.body()), call.controls().usage());
+        SimulatedAnswer.of(
+            call.model(), OpenAiWire.chatPrompt(call.body()), call.controls().usage());
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
       send(call.exchange(), 200, openAi.chatCompletion(call.model(), answer));
       return;
     }
-    boolean includeUsage = call.body().path("stream_options").path("include_usage").asBoolean(false);
+    boolean includeUsage =
+        call.body().path("stream_options").path("include_usage").asBoolean(false);
     try (SseStream sse = SseStream.open(call.exchange())) {
       List<String> chunks = answer.chunks(call.controls().chunks());
       long pause = call.controls().latencyMs() / Math.max(1, chunks.size());
@@ -199,7 +215,8 @@ public final class UpstreamSimulator implements AutoCloseable {
 
   private void responses(Call call) throws IOException, InterruptedException {
     SimulatedAnswer answer =
-        SimulatedAnswer.of(call.model(), OpenAiWire.responsesPrompt(call.body()), call.controls().usage());
+        SimulatedAnswer.of(
+            call.model(), OpenAiWire.responsesPrompt(call.body()), call.controls().usage());
     ObjectNode response = openAi.response(call.model(), call.body(), answer, true);
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
@@ -211,12 +228,16 @@ public final class UpstreamSimulator implements AutoCloseable {
     String itemId = OpenAiWire.messageId(answer);
     int seq = 0;
     try (SseStream sse = SseStream.open(call.exchange())) {
-      sse.event("response.created", withResponse(openAi.event("response.created", seq++), inProgress));
-      sse.event("response.in_progress", withResponse(openAi.event("response.in_progress", seq++), inProgress));
+      sse.event(
+          "response.created", withResponse(openAi.event("response.created", seq++), inProgress));
+      sse.event(
+          "response.in_progress",
+          withResponse(openAi.event("response.in_progress", seq++), inProgress));
       ObjectNode added = openAi.event("response.output_item.added", seq++).put("output_index", 0);
       added.set("item", openAi.outputMessage(answer, null, "in_progress"));
       sse.event("response.output_item.added", added);
-      ObjectNode partAdded = contentEvent(openAi.event("response.content_part.added", seq++), itemId);
+      ObjectNode partAdded =
+          contentEvent(openAi.event("response.content_part.added", seq++), itemId);
       partAdded.set("part", openAi.outputText(""));
       sse.event("response.content_part.added", partAdded);
       List<String> chunks = answer.chunks(call.controls().chunks());
@@ -240,7 +261,8 @@ public final class UpstreamSimulator implements AutoCloseable {
       ObjectNode itemDone = openAi.event("response.output_item.done", seq++).put("output_index", 0);
       itemDone.set("item", openAi.outputMessage(answer, answer.text(), "completed"));
       sse.event("response.output_item.done", itemDone);
-      sse.event("response.completed", withResponse(openAi.event("response.completed", seq), response));
+      sse.event(
+          "response.completed", withResponse(openAi.event("response.completed", seq), response));
     }
   }
 
@@ -260,14 +282,22 @@ public final class UpstreamSimulator implements AutoCloseable {
       return;
     }
     sleep(call.controls().latencyMs());
-    send(call.exchange(), 200, openAi.embeddings(call.model(), call.body(), call.controls().usage()));
+    send(
+        call.exchange(),
+        200,
+        openAi.embeddings(call.model(), call.body(), call.controls().usage()));
   }
 
   private void models(Call call) throws IOException, InterruptedException {
     ObjectNode body = json.createObjectNode().put("object", "list");
     ArrayNode data = body.putArray("data");
-    for (String id : List.of("gpt-4o", "gpt-4o-mini", "o3-mini", "o4-mini", "text-embedding-3-small")) {
-      data.addObject().put("id", id).put("object", "model").put("created", 1_700_000_000L).put("owned_by", "simulator");
+    for (String id :
+        List.of("gpt-4o", "gpt-4o-mini", "o3-mini", "o4-mini", "text-embedding-3-small")) {
+      data.addObject()
+          .put("id", id)
+          .put("object", "model")
+          .put("created", 1_700_000_000L)
+          .put("owned_by", "simulator");
     }
     send(call.exchange(), 200, body);
   }
@@ -278,7 +308,8 @@ public final class UpstreamSimulator implements AutoCloseable {
       return;
     }
     SimulatedAnswer answer =
-        SimulatedAnswer.of(call.model(), AnthropicWire.prompt(call.body()), call.controls().usage());
+        SimulatedAnswer.of(
+            call.model(), AnthropicWire.prompt(call.body()), call.controls().usage());
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
       send(call.exchange(), 200, anthropic.message(call.model(), answer, true));
@@ -306,9 +337,13 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
   }
 
-  private void sendError(HttpExchange exchange, boolean anthropicWire, int status, String message, String type)
+  private void sendError(
+      HttpExchange exchange, boolean anthropicWire, int status, String message, String type)
       throws IOException {
-    send(exchange, status, anthropicWire ? anthropic.error(type, message) : openAi.error(message, type, null));
+    send(
+        exchange,
+        status,
+        anthropicWire ? anthropic.error(type, message) : openAi.error(message, type, null));
   }
 
   private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the gateway keeps conversations between calls ({@code previous_response_id}). Every
- * method is atomic: a failed call leaves the store as it was.
+ * Where the gateway keeps conversations between calls ({@code previous_response_id}). Every method
+ * is atomic: a failed call leaves the store as it was.
  */
 public interface ConversationStore extends AutoCloseable {
 

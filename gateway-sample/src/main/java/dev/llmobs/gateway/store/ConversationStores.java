@@ -15,7 +15,9 @@ public final class ConversationStores {
       case "redis":
         if (url == null) {
           throw new IllegalArgumentException(
-              GatewayConfig.STORE + "=redis needs " + GatewayConfig.STORE_URL
+              GatewayConfig.STORE
+                  + "=redis needs "
+                  + GatewayConfig.STORE_URL
                   + " (for example redis://127.0.0.1:6379)");
         }
         return new RedisConversationStore(url);
@@ -33,6 +35,8 @@ public final class ConversationStores {
     if (url == null) {
       url = GatewayConfig.DEFAULT_JDBC_URL;
     }
-    return config.store() + " " + url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@");
+    return config.store()
+        + " "
+        + url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//***@");
   }
 }

@@ -25,11 +25,13 @@ public final class InMemoryConversationStore implements ConversationStore {
 
   @Override
   public boolean append(String id, List<String> items) {
-    return conversations.computeIfPresent(id, (key, old) -> {
-          List<String> all = new ArrayList<>(old.items());
-          all.addAll(items);
-          return new Conversation(key, all);
-        })
+    return conversations.computeIfPresent(
+            id,
+            (key, old) -> {
+              List<String> all = new ArrayList<>(old.items());
+              all.addAll(items);
+              return new Conversation(key, all);
+            })
         != null;
   }
 

@@ -49,12 +49,17 @@ public final class JdbcConversationStore implements ConversationStore {
         connection -> {
           try (Statement statement = connection.createStatement()) {
             statement.execute(
-                "CREATE TABLE IF NOT EXISTS " + CONVERSATIONS + " ("
+                "CREATE TABLE IF NOT EXISTS "
+                    + CONVERSATIONS
+                    + " ("
                     + "id VARCHAR(200) PRIMARY KEY, "
                     + "created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)");
             statement.execute(
-                "CREATE TABLE IF NOT EXISTS " + ITEMS + " ("
-                    + "conversation_id VARCHAR(200) NOT NULL REFERENCES " + CONVERSATIONS
+                "CREATE TABLE IF NOT EXISTS "
+                    + ITEMS
+                    + " ("
+                    + "conversation_id VARCHAR(200) NOT NULL REFERENCES "
+                    + CONVERSATIONS
                     + "(id) ON DELETE CASCADE, "
                     + "seq INTEGER NOT NULL, "
                     + "item TEXT NOT NULL, "
@@ -119,7 +124,9 @@ public final class JdbcConversationStore implements ConversationStore {
           int next;
           try (PreparedStatement max =
               connection.prepareStatement(
-                  "SELECT COALESCE(MAX(seq) + 1, 0) FROM " + ITEMS + " WHERE conversation_id = ?")) {
+                  "SELECT COALESCE(MAX(seq) + 1, 0) FROM "
+                      + ITEMS
+                      + " WHERE conversation_id = ?")) {
             max.setString(1, id);
             try (ResultSet row = max.executeQuery()) {
               row.next();
@@ -136,7 +143,8 @@ public final class JdbcConversationStore implements ConversationStore {
     return inTransaction(
         connection -> {
           try (PreparedStatement items =
-                  connection.prepareStatement("DELETE FROM " + ITEMS + " WHERE conversation_id = ?");
+                  connection.prepareStatement(
+                      "DELETE FROM " + ITEMS + " WHERE conversation_id = ?");
               PreparedStatement conversation =
                   connection.prepareStatement("DELETE FROM " + CONVERSATIONS + " WHERE id = ?")) {
             items.setString(1, id);
@@ -176,8 +184,8 @@ public final class JdbcConversationStore implements ConversationStore {
     }
   }
 
-  private static void insertItems(Connection connection, String id, int firstSeq, List<String> items)
-      throws SQLException {
+  private static void insertItems(
+      Connection connection, String id, int firstSeq, List<String> items) throws SQLException {
     if (items.isEmpty()) {
       return;
     }

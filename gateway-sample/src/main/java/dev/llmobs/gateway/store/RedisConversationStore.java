@@ -52,14 +52,23 @@ public final class RedisConversationStore implements ConversationStore {
     }
     List<String> texts = new ArrayList<>(list.size());
     for (Object item : list) {
-      texts.add(item instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(item));
+      texts.add(
+          item instanceof byte[] bytes
+              ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+              : String.valueOf(item));
     }
     return Optional.of(new Conversation(id, texts));
   }
 
   @Override
   public void create(Conversation conversation) {
-    if (!isOne(call(() -> redis.eval(CREATE, keys(conversation.id()), args(conversation.id(), conversation.items()))))) {
+    if (!isOne(
+        call(
+            () ->
+                redis.eval(
+                    CREATE,
+                    keys(conversation.id()),
+                    args(conversation.id(), conversation.items()))))) {
       throw new ConversationExistsException(conversation.id());
     }
   }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Client authentication ({@code Authorization: Bearer <key>} against the configured keys; off when
- * none are configured) and the per-key rate limit, wrapped around each API route so that the
- * route template still labels rejected requests.
+ * none are configured) and the per-key rate limit, wrapped around each API route so that the route
+ * template still labels rejected requests.
  */
 public final class ApiGuard {
 
@@ -65,7 +65,8 @@ public final class ApiGuard {
       known |= MessageDigest.isEqual(key, presented);
     }
     if (!known) {
-      throw new OpenAiError(401, "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
+      throw new OpenAiError(
+          401, "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
     }
     return "key:" + new String(presented, StandardCharsets.UTF_8);
   }

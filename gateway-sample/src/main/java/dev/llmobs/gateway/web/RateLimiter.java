@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client key: {@code rpm} requests a minute, refilled continuously, bursts up
- * to {@code rpm}.
+ * A token bucket per client key: {@code rpm} requests a minute, refilled continuously, bursts up to
+ * {@code rpm}.
  */
 public final class RateLimiter {
 
@@ -30,7 +30,9 @@ public final class RateLimiter {
 
   /** Takes one request from the key's bucket: 0 if allowed, else whole seconds until one is. */
   public long tryAcquire(String key) {
-    return buckets.computeIfAbsent(key, k -> new Bucket(rpm, nanoClock.getAsLong())).take(rpm, nanoClock.getAsLong());
+    return buckets
+        .computeIfAbsent(key, k -> new Bucket(rpm, nanoClock.getAsLong()))
+        .take(rpm, nanoClock.getAsLong());
   }
 
   private static final class Bucket {

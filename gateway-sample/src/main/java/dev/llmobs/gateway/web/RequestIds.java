@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * The request id: the client's {@code X-Request-ID} when it looks like an id, else a new UUID.
- * It is echoed in the response header and sits in the logging MDC as {@code request_id} for the
- * whole request.
+ * The request id: the client's {@code X-Request-ID} when it looks like an id, else a new UUID. It
+ * is echoed in the response header and sits in the logging MDC as {@code request_id} for the whole
+ * request.
  */
 public final class RequestIds {
 

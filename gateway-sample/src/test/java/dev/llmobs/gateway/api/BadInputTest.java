@@ -29,7 +29,8 @@ class BadInputTest {
 
   static JsonNode rejected(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     return RunningGateway.error(response);
   }
 
@@ -51,21 +52,35 @@ class BadInputTest {
   @ParameterizedTest
   @ValueSource(strings = {"/v1/chat/completions", "/v1/responses", "/v1/embeddings"})
   void missingModel(String path) {
-    JsonNode error = rejected(gateway.post(path, "{\"input\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 400);
+    JsonNode error =
+        rejected(
+            gateway.post(
+                path, "{\"input\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+            400);
     assertThat(error.path("param").asText()).isEqualTo("model");
     assertThat(error.path("code").asText()).isEqualTo("missing_required_parameter");
   }
 
   @Test
   void modelThatIsNotAString() {
-    JsonNode error = rejected(gateway.post("/v1/chat/completions", "{\"model\":42,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 400);
+    JsonNode error =
+        rejected(
+            gateway.post(
+                "/v1/chat/completions",
+                "{\"model\":42,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+            400);
     assertThat(error.path("param").asText()).isEqualTo("model");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"/v1/chat/completions", "/v1/responses", "/v1/embeddings"})
   void unknownModel(String path) {
-    JsonNode error = rejected(gateway.post(path, "{\"model\":\"llama-3-70b\",\"input\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 400);
+    JsonNode error =
+        rejected(
+            gateway.post(
+                path,
+                "{\"model\":\"llama-3-70b\",\"input\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+            400);
     assertThat(error.path("code").asText()).isEqualTo("model_not_found");
     assertThat(error.path("param").asText()).isEqualTo("model");
     assertThat(error.path("message").asText()).contains("llama-3-70b");
@@ -79,28 +94,42 @@ class BadInputTest {
 
   @Test
   void emptyMessages() {
-    JsonNode error = rejected(gateway.post("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"messages\":[]}"), 400);
+    JsonNode error =
+        rejected(
+            gateway.post("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"messages\":[]}"), 400);
     assertThat(error.path("param").asText()).isEqualTo("messages");
   }
 
   @Test
   void fieldOfTheWrongType() {
     JsonNode error =
-        rejected(gateway.post("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"temperature\":\"hot\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 400);
+        rejected(
+            gateway.post(
+                "/v1/chat/completions",
+                "{\"model\":\"gpt-4o\",\"temperature\":\"hot\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+            400);
     assertThat(error.path("message").asText()).contains("temperature");
   }
 
   @Test
   void streamThatIsNotABoolean() {
     JsonNode error =
-        rejected(gateway.post("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 400);
+        rejected(
+            gateway.post(
+                "/v1/chat/completions",
+                "{\"model\":\"gpt-4o\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+            400);
     assertThat(error.path("param").asText()).isEqualTo("stream");
   }
 
   @Test
   void unsupportedRoleForClaude() {
     JsonNode error =
-        rejected(gateway.post("/v1/chat/completions", "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\",\"tool_call_id\":\"c1\"}]}"), 400);
+        rejected(
+            gateway.post(
+                "/v1/chat/completions",
+                "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\",\"tool_call_id\":\"c1\"}]}"),
+            400);
     assertThat(error.path("param").asText()).isEqualTo("messages");
   }
 
@@ -112,29 +141,49 @@ class BadInputTest {
 
   @Test
   void responsesWithClaudeTakeMessageItemsOnly() {
-    JsonNode error = rejected(gateway.post("/v1/responses",
-        "{\"model\":\"claude-sonnet-4-5\",\"input\":[{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":\"42\"}]}"), 400);
+    JsonNode error =
+        rejected(
+            gateway.post(
+                "/v1/responses",
+                "{\"model\":\"claude-sonnet-4-5\",\"input\":[{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":\"42\"}]}"),
+            400);
     assertThat(error.path("param").asText()).isEqualTo("input");
   }
 
   @Test
   void unknownPreviousResponseId() {
     JsonNode error =
-        rejected(gateway.post("/v1/responses", "{\"model\":\"gpt-4o\",\"input\":\"x\",\"previous_response_id\":\"resp_missing\"}"), 400);
+        rejected(
+            gateway.post(
+                "/v1/responses",
+                "{\"model\":\"gpt-4o\",\"input\":\"x\",\"previous_response_id\":\"resp_missing\"}"),
+            400);
     assertThat(error.path("code").asText()).isEqualTo("previous_response_not_found");
   }
 
   @Test
   void embeddingsWithoutInputOrWithAChatModelFamilyThatHasNone() {
-    assertThat(rejected(gateway.post("/v1/embeddings", "{\"model\":\"text-embedding-3-small\"}"), 400).path("param").asText())
+    assertThat(
+            rejected(gateway.post("/v1/embeddings", "{\"model\":\"text-embedding-3-small\"}"), 400)
+                .path("param")
+                .asText())
         .isEqualTo("input");
-    assertThat(rejected(gateway.post("/v1/embeddings", "{\"model\":\"claude-sonnet-4-5\",\"input\":\"x\"}"), 400).path("code").asText())
+    assertThat(
+            rejected(
+                    gateway.post(
+                        "/v1/embeddings", "{\"model\":\"claude-sonnet-4-5\",\"input\":\"x\"}"),
+                    400)
+                .path("code")
+                .asText())
         .isEqualTo("model_not_supported");
   }
 
   @Test
   void oversizeBody() {
-    String big = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(5000) + "\"}]}";
+    String big =
+        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\""
+            + "a".repeat(5000)
+            + "\"}]}";
     JsonNode error = rejected(gateway.post("/v1/chat/completions", big), 413);
     assertThat(error.path("code").asText()).isEqualTo("request_too_large");
     assertThat(error.path("message").asText()).contains("4096");
@@ -148,7 +197,10 @@ class BadInputTest {
 
   @Test
   void unknownResponseIdOnTheResponseRoutes() {
-    assertThat(rejected(gateway.get("/v1/responses/resp_nope/input_items"), 404).path("code").asText()).isEqualTo("not_found");
-    assertThat(rejected(gateway.delete("/v1/responses/resp_nope"), 404).path("code").asText()).isEqualTo("not_found");
+    assertThat(
+            rejected(gateway.get("/v1/responses/resp_nope/input_items"), 404).path("code").asText())
+        .isEqualTo("not_found");
+    assertThat(rejected(gateway.delete("/v1/responses/resp_nope"), 404).path("code").asText())
+        .isEqualTo("not_found");
   }
 }

@@ -11,8 +11,11 @@ class ResponsesOnH2StoreTest extends ResponsesRoundTripContract {
 
   @BeforeAll
   static void start() {
-    startGateway(Map.of(
-        "gateway.store", "jdbc",
-        "gateway.store.url", "jdbc:h2:file:" + dir.resolve("gateway").toAbsolutePath()));
+    startGateway(
+        Map.of(
+            "gateway.store",
+            "jdbc",
+            "gateway.store.url",
+            "jdbc:h2:file:" + dir.resolve("gateway").toAbsolutePath()));
   }
 }

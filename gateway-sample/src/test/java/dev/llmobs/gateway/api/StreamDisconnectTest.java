@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A client that goes away mid-stream makes the gateway close its upstream stream. The gateway
- * here uses a simulator of the test's own through the base-URL options, so the test can see it.
+ * A client that goes away mid-stream makes the gateway close its upstream stream. The gateway here
+ * uses a simulator of the test's own through the base-URL options, so the test can see it.
  */
 class StreamDisconnectTest {
 
@@ -28,11 +28,17 @@ class StreamDisconnectTest {
   @BeforeAll
   static void start() throws Exception {
     simulator = UpstreamSimulator.start(0);
-    gateway = RunningGateway.start(Map.of(
-        "gateway.openai.base-url", simulator.baseUrl(),
-        "gateway.openai.api-key", "sk-test",
-        "gateway.anthropic.base-url", simulator.anthropicBaseUrl(),
-        "gateway.anthropic.api-key", "sk-ant-test"));
+    gateway =
+        RunningGateway.start(
+            Map.of(
+                "gateway.openai.base-url",
+                simulator.baseUrl(),
+                "gateway.openai.api-key",
+                "sk-test",
+                "gateway.anthropic.base-url",
+                simulator.anthropicBaseUrl(),
+                "gateway.anthropic.api-key",
+                "sk-ant-test"));
   }
 
   @AfterAll
@@ -45,14 +51,23 @@ class StreamDisconnectTest {
   @ValueSource(strings = {"gpt-4o-mini", "claude-sonnet-4-5"})
   void clientDisconnectClosesTheUpstreamStream(String model) throws Exception {
     long before = simulator.clientDisconnects();
-    String body = "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"long\"}]}";
+    String body =
+        "{\"model\":\""
+            + model
+            + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"long\"}]}";
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              + "x-sim-chunks: 200\r\nx-sim-latency-ms: 20000\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
-              + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "x-sim-chunks: 200\r\nx-sim-latency-ms: 20000\r\nContent-Length: "
+                  + body.getBytes(StandardCharsets.UTF_8).length
+                  + "\r\n\r\n"
+                  + body)
+              .getBytes(StandardCharsets.UTF_8));
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null && !line.startsWith("data: ")) {
         // headers, then the first event

@@ -27,7 +27,11 @@ class UpstreamFailureTest {
   }
 
   static String body(String model, boolean stream) {
-    return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"fail\"}]}";
+    return "{\"model\":\""
+        + model
+        + "\",\"stream\":"
+        + stream
+        + ",\"messages\":[{\"role\":\"user\",\"content\":\"fail\"}]}";
   }
 
   @ParameterizedTest(name = "{0} stream={1} x-sim-error={2}")
@@ -43,7 +47,8 @@ class UpstreamFailureTest {
   })
   void chatCompletions(String model, boolean stream, String simError, int status, String type) {
     long start = System.nanoTime();
-    HttpResponse<String> response = gateway.post("/v1/chat/completions", body(model, stream), "x-sim-error", simError);
+    HttpResponse<String> response =
+        gateway.post("/v1/chat/completions", body(model, stream), "x-sim-error", simError);
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -59,14 +64,16 @@ class UpstreamFailureTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "/v1/embeddings | {\"model\":\"text-embedding-3-small\",\"input\":\"x\"} | 500 | 502",
-    "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\"} | 429 | 429",
-    "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\",\"stream\":true} | 500 | 502",
-    "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\"} | timeout | 504",
-    "/v1/responses | {\"model\":\"claude-sonnet-4-5\",\"input\":\"x\"} | 429 | 429",
-    "/v1/responses | {\"model\":\"claude-sonnet-4-5\",\"input\":\"x\",\"stream\":true} | 500 | 502",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/v1/embeddings | {\"model\":\"text-embedding-3-small\",\"input\":\"x\"} | 500 | 502",
+        "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\"} | 429 | 429",
+        "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\",\"stream\":true} | 500 | 502",
+        "/v1/responses | {\"model\":\"gpt-4o\",\"input\":\"x\"} | timeout | 504",
+        "/v1/responses | {\"model\":\"claude-sonnet-4-5\",\"input\":\"x\"} | 429 | 429",
+        "/v1/responses | {\"model\":\"claude-sonnet-4-5\",\"input\":\"x\",\"stream\":true} | 500 | 502",
+      })
   void otherRoutes(String path, String body, String simError, int status) {
     HttpResponse<String> response = gateway.post(path, body, "x-sim-error", simError);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

@@ -14,7 +14,13 @@ class GatewayConfigTest {
     GatewayConfig config =
         new GatewayConfig(
             Map.of("gateway.port", "9000")::get,
-            Map.of("GATEWAY_PORT", "9001", "GATEWAY_UPSTREAM_TIMEOUT_MS", "1500", "GATEWAY_STORE", "JDBC"));
+            Map.of(
+                "GATEWAY_PORT",
+                "9001",
+                "GATEWAY_UPSTREAM_TIMEOUT_MS",
+                "1500",
+                "GATEWAY_STORE",
+                "JDBC"));
 
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.upstreamTimeout()).isEqualTo(Duration.ofMillis(1500));
@@ -40,19 +46,22 @@ class GatewayConfigTest {
   @Test
   void envNames() {
     assertThat(GatewayConfig.envName("gateway.rate-limit.rpm")).isEqualTo("GATEWAY_RATE_LIMIT_RPM");
-    assertThat(GatewayConfig.envName("gateway.anthropic.base-url")).isEqualTo("GATEWAY_ANTHROPIC_BASE_URL");
+    assertThat(GatewayConfig.envName("gateway.anthropic.base-url"))
+        .isEqualTo("GATEWAY_ANTHROPIC_BASE_URL");
   }
 
   @Test
   void authKeysAreACommaSeparatedList() {
-    assertThat(GatewayConfig.of(Map.of("gateway.auth.keys", " a, b ,,c ")).authKeys()).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(GatewayConfig.of(Map.of("gateway.auth.keys", " a, b ,,c ")).authKeys())
+        .containsExactlyInAnyOrder("a", "b", "c");
   }
 
   @Test
   void badValuesAreClearErrors() {
     assertThatThrownBy(() -> GatewayConfig.of(Map.of("gateway.port", "80000")).port())
         .hasMessageContaining("gateway.port=80000");
-    assertThatThrownBy(() -> GatewayConfig.of(Map.of("gateway.rate-limit.rpm", "-1")).rateLimitRpm())
+    assertThatThrownBy(
+            () -> GatewayConfig.of(Map.of("gateway.rate-limit.rpm", "-1")).rateLimitRpm())
         .hasMessageContaining("gateway.rate-limit.rpm=-1");
     assertThatThrownBy(() -> GatewayConfig.of(Map.of("gateway.store", "mongo")).store())
         .hasMessageContaining("memory, jdbc or redis");

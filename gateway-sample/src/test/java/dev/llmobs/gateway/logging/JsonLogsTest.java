@@ -35,14 +35,17 @@ class JsonLogsTest {
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void start() {
-    Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root =
+        ((LoggerContext) LoggerFactory.getILoggerFactory())
+            .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     encoder = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDOUT")).getEncoder();
-    capture = new AppenderBase<>() {
-      @Override
-      protected void append(ILoggingEvent event) {
-        lines.add(new String(encoder.encode(event), StandardCharsets.UTF_8));
-      }
-    };
+    capture =
+        new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            lines.add(new String(encoder.encode(event), StandardCharsets.UTF_8));
+          }
+        };
     capture.setContext(root.getLoggerContext());
     capture.start();
     root.addAppender(capture);
@@ -52,7 +55,9 @@ class JsonLogsTest {
   @AfterAll
   static void stop() {
     gateway.close();
-    ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(capture);
+    ((LoggerContext) LoggerFactory.getILoggerFactory())
+        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        .detachAppender(capture);
   }
 
   @Test
@@ -64,7 +69,14 @@ class JsonLogsTest {
     event.setArgumentArray(new Object[] {"world"});
     event.setTimeStamp(1_750_000_000_000L);
     event.setThreadName("t1");
-    event.setMDCPropertyMap(Map.of("request_id", "r-1", "trace_id", "0af7651916cd43dd8448eb211c80319c", "span_id", "b7ad6b7169203331"));
+    event.setMDCPropertyMap(
+        Map.of(
+            "request_id",
+            "r-1",
+            "trace_id",
+            "0af7651916cd43dd8448eb211c80319c",
+            "span_id",
+            "b7ad6b7169203331"));
 
     String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
 
@@ -82,10 +94,45 @@ class JsonLogsTest {
 
   @Test
   void requestLogCarriesTheRequestIdAndNeverContentOrKeys() throws Exception {
-    String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}";
-    assertThat(gateway.post("/v1/chat/completions", body, "Authorization", "Bearer " + CLIENT_KEY, "X-Request-ID", "log-test-1").statusCode()).isEqualTo(200);
-    assertThat(gateway.post("/v1/chat/completions", body, "Authorization", "Bearer wrong-key", "X-Request-ID", "log-test-2").statusCode()).isEqualTo(401);
-    assertThat(gateway.post("/v1/chat/completions", body, "Authorization", "Bearer " + CLIENT_KEY, "X-Request-ID", "log-test-3", "x-sim-error", "500").statusCode()).isEqualTo(502);
+    String body =
+        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+            + PROMPT
+            + "\"}]}";
+    assertThat(
+            gateway
+                .post(
+                    "/v1/chat/completions",
+                    body,
+                    "Authorization",
+                    "Bearer " + CLIENT_KEY,
+                    "X-Request-ID",
+                    "log-test-1")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            gateway
+                .post(
+                    "/v1/chat/completions",
+                    body,
+                    "Authorization",
+                    "Bearer wrong-key",
+                    "X-Request-ID",
+                    "log-test-2")
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            gateway
+                .post(
+                    "/v1/chat/completions",
+                    body,
+                    "Authorization",
+                    "Bearer " + CLIENT_KEY,
+                    "X-Request-ID",
+                    "log-test-3",
+                    "x-sim-error",
+                    "500")
+                .statusCode())
+        .isEqualTo(502);
 
     JsonNode access = awaitLine("log-test-1");
     assertThat(access.path("logger").asText()).isEqualTo("dev.llmobs.gateway.access");
@@ -96,13 +143,17 @@ class JsonLogsTest {
     assertThat(awaitLine("log-test-2").path("http_status").asInt()).isEqualTo(401);
     assertThat(awaitLine("log-test-3").path("http_status").asInt()).isEqualTo(502);
     // the upstream failure's warning line also carries the request id
-    assertThat(lines).anySatisfy(l -> assertThat(l).contains("upstream call failed").contains("log-test-3"));
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l).contains("upstream call failed").contains("log-test-3"));
 
-    assertThat(lines).allSatisfy(l -> assertThat(l)
-        .doesNotContain(PROMPT)
-        .doesNotContain(CLIENT_KEY)
-        .doesNotContain("wrong-key")
-        .doesNotContain("sk-simulator"));
+    assertThat(lines)
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .doesNotContain(PROMPT)
+                    .doesNotContain(CLIENT_KEY)
+                    .doesNotContain("wrong-key")
+                    .doesNotContain("sk-simulator"));
   }
 
   static JsonNode awaitLine(String requestId) throws Exception {
@@ -111,7 +162,8 @@ class JsonLogsTest {
     while (System.nanoTime() < deadline) {
       for (String line : lines) {
         JsonNode json = RunningGateway.JSON.readTree(line);
-        if (requestId.equals(json.path("request_id").asText()) && "request completed".equals(json.path("message").asText())) {
+        if (requestId.equals(json.path("request_id").asText())
+            && "request completed".equals(json.path("message").asText())) {
           return json;
         }
       }

@@ -33,7 +33,8 @@ class UpstreamSimulatorTest {
   }
 
   static HttpResponse<String> post(String url, String body, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -46,7 +47,11 @@ class UpstreamSimulatorTest {
   @Test
   void anthropicUsageExcludesCacheTokensFromInputTokens() throws Exception {
     HttpResponse<String> response =
-        post(simulator.anthropicBaseUrl() + "/v1/messages", MESSAGES + "}", "x-sim-usage", "input=100,cached=40,cache_write=10,output=20,reasoning=5");
+        post(
+            simulator.anthropicBaseUrl() + "/v1/messages",
+            MESSAGES + "}",
+            "x-sim-usage",
+            "input=100,cached=40,cache_write=10,output=20,reasoning=5");
     JsonNode body = JSON.readTree(response.body());
     assertThat(body.path("type").asText()).isEqualTo("message");
     assertThat(body.path("usage").path("input_tokens").asLong()).isEqualTo(50);
@@ -58,54 +63,97 @@ class UpstreamSimulatorTest {
   @Test
   void openAiUsageIncludesCachedAndReasoningTokens() throws Exception {
     HttpResponse<String> response =
-        post(simulator.baseUrl() + "/chat/completions", "{\"model\":\"o3\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
-            "x-sim-usage", "input=100,cached=40,cache_write=10,output=20,reasoning=5");
+        post(
+            simulator.baseUrl() + "/chat/completions",
+            "{\"model\":\"o3\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+            "x-sim-usage",
+            "input=100,cached=40,cache_write=10,output=20,reasoning=5");
     JsonNode usage = JSON.readTree(response.body()).path("usage");
     assertThat(usage.path("prompt_tokens").asLong()).isEqualTo(100);
     assertThat(usage.path("prompt_tokens_details").path("cached_tokens").asLong()).isEqualTo(40);
     assertThat(usage.path("completion_tokens").asLong()).isEqualTo(20);
-    assertThat(usage.path("completion_tokens_details").path("reasoning_tokens").asLong()).isEqualTo(5);
+    assertThat(usage.path("completion_tokens_details").path("reasoning_tokens").asLong())
+        .isEqualTo(5);
   }
 
   @Test
   void longPromptsReportCachedTokens() throws Exception {
     String prompt = "x".repeat(8000);
-    JsonNode usage = JSON.readTree(post(simulator.baseUrl() + "/chat/completions",
-        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}").body()).path("usage");
+    JsonNode usage =
+        JSON.readTree(
+                post(
+                        simulator.baseUrl() + "/chat/completions",
+                        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                            + prompt
+                            + "\"}]}")
+                    .body())
+            .path("usage");
     assertThat(usage.path("prompt_tokens_details").path("cached_tokens").asLong()).isPositive();
   }
 
   @Test
   void anthropicStreamHasTheMessagesEventSequence() throws Exception {
     HttpResponse<String> response =
-        post(simulator.anthropicBaseUrl() + "/v1/messages", MESSAGES + ",\"stream\":true}", "x-sim-chunks", "2");
-    List<String> events = Arrays.stream(response.body().split("\n"))
-        .filter(l -> l.startsWith("event: ")).map(l -> l.substring(7)).toList();
-    assertThat(events).containsExactly(
-        "message_start", "content_block_start", "ping", "content_block_delta", "content_block_delta",
-        "content_block_stop", "message_delta", "message_stop");
+        post(
+            simulator.anthropicBaseUrl() + "/v1/messages",
+            MESSAGES + ",\"stream\":true}",
+            "x-sim-chunks",
+            "2");
+    List<String> events =
+        Arrays.stream(response.body().split("\n"))
+            .filter(l -> l.startsWith("event: "))
+            .map(l -> l.substring(7))
+            .toList();
+    assertThat(events)
+        .containsExactly(
+            "message_start",
+            "content_block_start",
+            "ping",
+            "content_block_delta",
+            "content_block_delta",
+            "content_block_stop",
+            "message_delta",
+            "message_stop");
   }
 
   @Test
   void badControlHeadersAre400() throws Exception {
     String chat = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    assertThat(post(simulator.baseUrl() + "/chat/completions", chat, "x-sim-usage", "input=1,cached=5").statusCode()).isEqualTo(400);
-    assertThat(post(simulator.baseUrl() + "/chat/completions", chat, "x-sim-usage", "bogus").statusCode()).isEqualTo(400);
-    assertThat(post(simulator.baseUrl() + "/chat/completions", chat, "x-sim-error", "418").statusCode()).isEqualTo(400);
-    assertThat(post(simulator.baseUrl() + "/chat/completions", chat, "x-sim-chunks", "0").statusCode()).isEqualTo(400);
+    assertThat(
+            post(simulator.baseUrl() + "/chat/completions", chat, "x-sim-usage", "input=1,cached=5")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(simulator.baseUrl() + "/chat/completions", chat, "x-sim-usage", "bogus")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(simulator.baseUrl() + "/chat/completions", chat, "x-sim-error", "418")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(simulator.baseUrl() + "/chat/completions", chat, "x-sim-chunks", "0").statusCode())
+        .isEqualTo(400);
   }
 
   @Test
   void errorsUseEachProvidersErrorShape() throws Exception {
-    HttpResponse<String> openAi = post(simulator.baseUrl() + "/chat/completions",
-        "{\"model\":\"gpt-4o\",\"messages\":[]}", "x-sim-error", "429");
+    HttpResponse<String> openAi =
+        post(
+            simulator.baseUrl() + "/chat/completions",
+            "{\"model\":\"gpt-4o\",\"messages\":[]}",
+            "x-sim-error",
+            "429");
     assertThat(openAi.statusCode()).isEqualTo(429);
     assertThat(openAi.headers().firstValue("retry-after")).hasValue("1");
-    assertThat(JSON.readTree(openAi.body()).path("error").path("code").asText()).isEqualTo("rate_limit_exceeded");
+    assertThat(JSON.readTree(openAi.body()).path("error").path("code").asText())
+        .isEqualTo("rate_limit_exceeded");
 
-    HttpResponse<String> anthropic = post(simulator.anthropicBaseUrl() + "/v1/messages", MESSAGES + "}", "x-sim-error", "500");
+    HttpResponse<String> anthropic =
+        post(simulator.anthropicBaseUrl() + "/v1/messages", MESSAGES + "}", "x-sim-error", "500");
     assertThat(anthropic.statusCode()).isEqualTo(500);
     assertThat(JSON.readTree(anthropic.body()).path("type").asText()).isEqualTo("error");
-    assertThat(JSON.readTree(anthropic.body()).path("error").path("type").asText()).isEqualTo("api_error");
+    assertThat(JSON.readTree(anthropic.body()).path("error").path("type").asText())
+        .isEqualTo("api_error");
   }
 }

@@ -46,13 +46,17 @@ abstract class ConversationStoreContract {
   @Test
   void createThenGetReturnsTheItemsInOrderUnchanged() {
     String id = newId();
-    List<String> items = List.of(item("user", "héllo ✓ \\\"quoted\\\""), item("assistant", "hi"), item("user", "again"));
+    List<String> items =
+        List.of(
+            item("user", "héllo ✓ \\\"quoted\\\""), item("assistant", "hi"), item("user", "again"));
     store.create(new Conversation(id, items));
 
-    assertThat(store.get(id)).hasValueSatisfying(c -> {
-      assertThat(c.id()).isEqualTo(id);
-      assertThat(c.items()).containsExactlyElementsOf(items);
-    });
+    assertThat(store.get(id))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.id()).isEqualTo(id);
+              assertThat(c.items()).containsExactlyElementsOf(items);
+            });
   }
 
   @Test
@@ -86,7 +90,8 @@ abstract class ConversationStoreContract {
     assertThat(store.append(id, List.of(item("assistant", "4")))).isTrue();
 
     assertThat(store.get(id).orElseThrow().items())
-        .containsExactly(item("user", "1"), item("assistant", "2"), item("user", "3"), item("assistant", "4"));
+        .containsExactly(
+            item("user", "1"), item("assistant", "2"), item("user", "3"), item("assistant", "4"));
   }
 
   @Test
@@ -132,13 +137,15 @@ abstract class ConversationStoreContract {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        results.add(pool.submit(() -> {
-          boolean ok = true;
-          for (int i = 0; i < 10; i++) {
-            ok &= store.append(id, List.of(item("user", thread + "-" + i)));
-          }
-          return ok;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  boolean ok = true;
+                  for (int i = 0; i < 10; i++) {
+                    ok &= store.append(id, List.of(item("user", thread + "-" + i)));
+                  }
+                  return ok;
+                }));
       }
       for (Future<Boolean> result : results) {
         assertThat(result.get()).isTrue();

@@ -14,6 +14,10 @@ class PostgresContainerConversationStoreTest extends ConversationStoreContract {
   @Override
   ConversationStore newStore() {
     return new JdbcConversationStore(
-        POSTGRES.getJdbcUrl() + "&user=" + POSTGRES.getUsername() + "&password=" + POSTGRES.getPassword());
+        POSTGRES.getJdbcUrl()
+            + "&user="
+            + POSTGRES.getUsername()
+            + "&password="
+            + POSTGRES.getPassword());
   }
 }

@@ -9,10 +9,12 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 class RedisContainerConversationStoreTest extends ConversationStoreContract {
 
   @Container
-  static final GenericContainer<?> REDIS = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+  static final GenericContainer<?> REDIS =
+      new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
 
   @Override
   ConversationStore newStore() {
-    return new RedisConversationStore("redis://" + REDIS.getHost() + ":" + REDIS.getMappedPort(6379));
+    return new RedisConversationStore(
+        "redis://" + REDIS.getHost() + ":" + REDIS.getMappedPort(6379));
   }
 }

@@ -8,8 +8,8 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * The machine's PostgreSQL and Redis, when reachable: the default loopback URLs or the ones in
- * {@code LLMOBS_TEST_POSTGRES_URL} / {@code LLMOBS_TEST_REDIS_URL}. Tests skip with the reason
- * when not.
+ * {@code LLMOBS_TEST_POSTGRES_URL} / {@code LLMOBS_TEST_REDIS_URL}. Tests skip with the reason when
+ * not.
  */
 public final class TestDatabases {
 
@@ -28,7 +28,11 @@ public final class TestDatabases {
         return Optional.empty();
       }
     } catch (SQLException e) {
-      return Optional.of("PostgreSQL not reachable at " + redact(POSTGRES_URL) + " (set LLMOBS_TEST_POSTGRES_URL): " + e.getMessage());
+      return Optional.of(
+          "PostgreSQL not reachable at "
+              + redact(POSTGRES_URL)
+              + " (set LLMOBS_TEST_POSTGRES_URL): "
+              + e.getMessage());
     }
   }
 
@@ -37,7 +41,11 @@ public final class TestDatabases {
       redis.ping();
       return Optional.empty();
     } catch (RuntimeException e) {
-      return Optional.of("Redis not reachable at " + redact(REDIS_URL) + " (set LLMOBS_TEST_REDIS_URL): " + e.getMessage());
+      return Optional.of(
+          "Redis not reachable at "
+              + redact(REDIS_URL)
+              + " (set LLMOBS_TEST_REDIS_URL): "
+              + e.getMessage());
     }
   }
 

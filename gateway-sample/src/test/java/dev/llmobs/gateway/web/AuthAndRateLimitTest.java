@@ -12,13 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class AuthAndRateLimitTest {
 
-  static final String BODY = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"auth\"}]}";
+  static final String BODY =
+      "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"auth\"}]}";
 
   static RunningGateway gateway;
 
   @BeforeAll
   static void start() {
-    gateway = RunningGateway.start(Map.of("gateway.auth.keys", "key-one, key-two", "gateway.rate-limit.rpm", "3"));
+    gateway =
+        RunningGateway.start(
+            Map.of("gateway.auth.keys", "key-one, key-two", "gateway.rate-limit.rpm", "3"));
   }
 
   @AfterAll
@@ -35,7 +38,8 @@ class AuthAndRateLimitTest {
 
   @Test
   void wrongKeyIs401AndIsNotEchoed() {
-    HttpResponse<String> response = gateway.post("/v1/chat/completions", BODY, "Authorization", "Bearer key-three");
+    HttpResponse<String> response =
+        gateway.post("/v1/chat/completions", BODY, "Authorization", "Bearer key-three");
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(RunningGateway.error(response).path("code").asText()).isEqualTo("invalid_api_key");
     assertThat(response.body()).doesNotContain("key-three");
@@ -50,16 +54,23 @@ class AuthAndRateLimitTest {
   @Test
   void eachKeyHasItsOwnLimitAndTheFourthRequestInAMinuteIs429() {
     for (int i = 0; i < 3; i++) {
-      assertThat(gateway.post("/v1/chat/completions", BODY, "Authorization", "Bearer key-one").statusCode()).isEqualTo(200);
+      assertThat(
+              gateway
+                  .post("/v1/chat/completions", BODY, "Authorization", "Bearer key-one")
+                  .statusCode())
+          .isEqualTo(200);
     }
-    HttpResponse<String> limited = gateway.post("/v1/chat/completions", BODY, "Authorization", "Bearer key-one");
+    HttpResponse<String> limited =
+        gateway.post("/v1/chat/completions", BODY, "Authorization", "Bearer key-one");
     assertThat(limited.statusCode()).isEqualTo(429);
     JsonNode error = RunningGateway.error(limited);
     assertThat(error.path("type").asText()).isEqualTo("rate_limit_error");
     assertThat(error.path("code").asText()).isEqualTo("rate_limit_exceeded");
     // 3 a minute refill one every 20 s
-    assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(s -> assertThat(s).isBetween(1L, 20L));
+    assertThat(limited.headers().firstValue("Retry-After").map(Long::parseLong))
+        .hasValueSatisfying(s -> assertThat(s).isBetween(1L, 20L));
 
-    assertThat(gateway.get("/v1/models", "Authorization", "Bearer key-two").statusCode()).isEqualTo(200);
+    assertThat(gateway.get("/v1/models", "Authorization", "Bearer key-two").statusCode())
+        .isEqualTo(200);
   }
 }

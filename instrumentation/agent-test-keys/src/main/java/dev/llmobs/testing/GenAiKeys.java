@@ -4,8 +4,8 @@ import io.opentelemetry.api.common.AttributeKey;
 import java.util.List;
 
 /**
- * Attribute names for the agent tests, spelled out here rather than taken from our constants
- * class, which is (on purpose) not on an agent test's classpath: the tests pin the wire names
+ * Attribute names for the agent tests, spelled out here rather than taken from our constants class,
+ * which is (on purpose) not on an agent test's classpath: the tests pin the wire names
  * independently.
  */
 public final class GenAiKeys {

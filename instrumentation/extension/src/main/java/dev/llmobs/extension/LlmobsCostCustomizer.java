@@ -7,8 +7,8 @@ import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 
 /**
- * Registers the cost span processor (cost attributes, cost metrics, usage events) with the
- * agent's tracer provider, for every GenAI span whoever made it. Off with {@code
+ * Registers the cost span processor (cost attributes, cost metrics, usage events) with the agent's
+ * tracer provider, for every GenAI span whoever made it. Off with {@code
  * otel.instrumentation.genai.cost.enabled=false}.
  */
 public final class LlmobsCostCustomizer implements AutoConfigurationCustomizerProvider {

@@ -103,7 +103,8 @@ public final class GenAiCall {
 
   /** Ends the span as cancelled by the caller (a stream closed early), keeping what was seen. */
   public void endCancelled(GenAiResponse partial) {
-    end((partial == null ? new GenAiResponse() : partial).errorType(GenAiSemconv.ERROR_CANCELLED),
+    end(
+        (partial == null ? new GenAiResponse() : partial).errorType(GenAiSemconv.ERROR_CANCELLED),
         null);
   }
 

@@ -15,9 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The GenAI client metrics, computed from the span's own attributes so that numbers on spans and
- * in metrics never disagree. Metric attributes are the low-cardinality ones only: never a response
- * id or a conversation id.
+ * The GenAI client metrics, computed from the span's own attributes so that numbers on spans and in
+ * metrics never disagree. Metric attributes are the low-cardinality ones only: never a response id
+ * or a conversation id.
  */
 final class GenAiClientMetrics implements OperationListener {
 

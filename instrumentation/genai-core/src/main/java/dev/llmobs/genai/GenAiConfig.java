@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 /**
  * Every {@code otel.instrumentation.genai.*} option of llmobs, with its default. Values come from
  * the agent's configuration (system properties, then environment variables such as {@code
- * OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT}, then the distro defaults). A value that
- * does not parse is logged once and the default is used: a bad option never stops the app.
+ * OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT}, then the distro defaults). A value that does
+ * not parse is logged once and the default is used: a bad option never stops the app.
  */
 public final class GenAiConfig {
 
@@ -22,7 +22,8 @@ public final class GenAiConfig {
   public static final boolean CAPTURE_MESSAGE_CONTENT_DEFAULT = false;
 
   /** Largest captured message JSON, in characters, before it is truncated. */
-  public static final String CAPTURE_MESSAGE_CONTENT_MAX_LENGTH = "capture-message-content.max-length";
+  public static final String CAPTURE_MESSAGE_CONTENT_MAX_LENGTH =
+      "capture-message-content.max-length";
 
   public static final int CAPTURE_MESSAGE_CONTENT_MAX_LENGTH_DEFAULT = 8192;
 

@@ -5,9 +5,9 @@ import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import io.opentelemetry.instrumentation.api.instrumenter.SpanKindExtractor;
 
 /**
- * The one {@link Instrumenter} every provider module shares: span name, CLIENT kind, attributes
- * and error status come from here, so a provider only maps its SDK types to {@link GenAiRequest}
- * and {@link GenAiResponse}.
+ * The one {@link Instrumenter} every provider module shares: span name, CLIENT kind, attributes and
+ * error status come from here, so a provider only maps its SDK types to {@link GenAiRequest} and
+ * {@link GenAiResponse}.
  */
 public final class GenAiInstrumenter {
 

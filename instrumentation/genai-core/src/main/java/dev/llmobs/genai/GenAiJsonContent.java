@@ -3,11 +3,11 @@ package dev.llmobs.genai;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Message text for opt-in content capture, read from a provider SDK's own JSON form of a request
- * or response (the wire shape is stable where the SDKs' model classes are not). Only text parts
- * are captured; tool calls, images and audio are left out. Uses the application's
- * jackson-databind, which every instrumented SDK brings, and names no jackson-core type (the
- * extension jar relocates jackson-core).
+ * Message text for opt-in content capture, read from a provider SDK's own JSON form of a request or
+ * response (the wire shape is stable where the SDKs' model classes are not). Only text parts are
+ * captured; tool calls, images and audio are left out. Uses the application's jackson-databind,
+ * which every instrumented SDK brings, and names no jackson-core type (the extension jar relocates
+ * jackson-core).
  */
 public final class GenAiJsonContent {
 

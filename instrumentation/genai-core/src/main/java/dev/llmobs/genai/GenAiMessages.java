@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Builds {@code gen_ai.input.messages} / {@code gen_ai.output.messages} JSON in the semantic
- * conventions' shape: {@code [{"role":..,"parts":[{"type":"text","content":..}],"finish_reason":..}]}.
- * Used only when content capture is on. The result stays valid JSON within the size limit: text is
- * cut (marked with {@value #TRUNCATED}) and messages that no longer fit are left out.
+ * conventions' shape: {@code
+ * [{"role":..,"parts":[{"type":"text","content":..}],"finish_reason":..}]}. Used only when content
+ * capture is on. The result stays valid JSON within the size limit: text is cut (marked with
+ * {@value #TRUNCATED}) and messages that no longer fit are left out.
  */
 public final class GenAiMessages {
 
@@ -46,8 +47,11 @@ public final class GenAiMessages {
         string(part, text);
         part.append('}');
         if (fixed + part.length() > maxLength) {
-          int room = maxLength - fixed - "{\"type\":\"text\",\"content\":\"\"}".length()
-              - TRUNCATED.length();
+          int room =
+              maxLength
+                  - fixed
+                  - "{\"type\":\"text\",\"content\":\"\"}".length()
+                  - TRUNCATED.length();
           if (room <= 0) {
             break;
           }

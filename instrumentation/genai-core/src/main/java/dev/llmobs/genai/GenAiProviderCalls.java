@@ -1,10 +1,10 @@
 package dev.llmobs.genai;
 
 /**
- * What a provider module implements so that the one shared {@link GenAiServiceAdvice} can trace
- * its SDK's service calls. Implementations are injected helpers with a public no-argument
- * constructor, listed in {@link GenAiServiceCalls}, which catches and logs anything they throw,
- * so neither the application nor the call is ever affected.
+ * What a provider module implements so that the one shared {@link GenAiServiceAdvice} can trace its
+ * SDK's service calls. Implementations are injected helpers with a public no-argument constructor,
+ * listed in {@link GenAiServiceCalls}, which catches and logs anything they throw, so neither the
+ * application nor the call is ever affected.
  */
 public interface GenAiProviderCalls {
 

@@ -23,8 +23,10 @@ public final class GenAiSemconv {
       AttributeKey.stringKey("gen_ai.request.model");
   public static final AttributeKey<Double> REQUEST_TEMPERATURE =
       AttributeKey.doubleKey("gen_ai.request.temperature");
-  public static final AttributeKey<Double> REQUEST_TOP_P = AttributeKey.doubleKey("gen_ai.request.top_p");
-  public static final AttributeKey<Double> REQUEST_TOP_K = AttributeKey.doubleKey("gen_ai.request.top_k");
+  public static final AttributeKey<Double> REQUEST_TOP_P =
+      AttributeKey.doubleKey("gen_ai.request.top_p");
+  public static final AttributeKey<Double> REQUEST_TOP_K =
+      AttributeKey.doubleKey("gen_ai.request.top_k");
   public static final AttributeKey<Long> REQUEST_MAX_TOKENS =
       AttributeKey.longKey("gen_ai.request.max_tokens");
   public static final AttributeKey<Long> REQUEST_SEED = AttributeKey.longKey("gen_ai.request.seed");
@@ -40,7 +42,8 @@ public final class GenAiSemconv {
       AttributeKey.booleanKey("gen_ai.request.stream");
 
   // Response attributes.
-  public static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
+  public static final AttributeKey<String> RESPONSE_ID =
+      AttributeKey.stringKey("gen_ai.response.id");
   public static final AttributeKey<String> RESPONSE_MODEL =
       AttributeKey.stringKey("gen_ai.response.model");
   public static final AttributeKey<List<String>> RESPONSE_FINISH_REASONS =
@@ -77,7 +80,8 @@ public final class GenAiSemconv {
   public static final String TOKEN_TYPE_OUTPUT = "output";
 
   // General semantic-convention attributes used on GenAI spans.
-  public static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+  public static final AttributeKey<String> SERVER_ADDRESS =
+      AttributeKey.stringKey("server.address");
   public static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
@@ -111,6 +115,7 @@ public final class GenAiSemconv {
 
   /** The pre-1.37 provider attribute; some upstream instrumentations still write it. */
   public static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("gen_ai.system");
+
   public static final AttributeKey<Double> USAGE_COST_AMOUNT =
       AttributeKey.doubleKey("gen_ai.usage.cost.amount");
   public static final AttributeKey<String> USAGE_COST_CURRENCY =
@@ -118,8 +123,10 @@ public final class GenAiSemconv {
   public static final AttributeKey<String> USAGE_COST_SOURCE =
       AttributeKey.stringKey("gen_ai.usage.cost.source");
   public static final String COST_CURRENCY_USD = "USD";
+
   /** Computed in this process from the price catalog (not reported by the provider). */
   public static final String COST_SOURCE_LOCAL = "local";
+
   public static final String METRIC_COST = "gen_ai.client.cost";
   public static final String METRIC_OPERATION_COST = "gen_ai.client.operation.cost";
   public static final String METRIC_COST_UNPRICED = "gen_ai.client.cost.unpriced";

@@ -4,10 +4,10 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * The one advice of every provider module, applied to the SDK service implementations' call
- * methods (first argument: the params object; the service has a {@code clientOptions} field, as
- * the Stainless-generated SDKs all do). It only hands over to {@link GenAiServiceCalls}. Not a
- * helper: the agent inlines it.
+ * The one advice of every provider module, applied to the SDK service implementations' call methods
+ * (first argument: the params object; the service has a {@code clientOptions} field, as the
+ * Stainless-generated SDKs all do). It only hands over to {@link GenAiServiceCalls}. Not a helper:
+ * the agent inlines it.
  */
 @SuppressWarnings("unused")
 public final class GenAiServiceAdvice {

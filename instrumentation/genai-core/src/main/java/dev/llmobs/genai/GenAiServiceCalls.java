@@ -1,8 +1,8 @@
 package dev.llmobs.genai;
 
 /**
- * Finds the provider module for an instrumented SDK service class. Adding a provider is a line
- * here plus its module.
+ * Finds the provider module for an instrumented SDK service class. Adding a provider is a line here
+ * plus its module.
  */
 public final class GenAiServiceCalls {
 
@@ -20,9 +20,11 @@ public final class GenAiServiceCalls {
         }
       };
 
-  public static GenAiCall start(Object service, Object params, Object clientOptions, String method) {
+  public static GenAiCall start(
+      Object service, Object params, Object clientOptions, String method) {
     try {
-      GenAiProviderCalls provider = service == null ? null : BY_SERVICE_CLASS.get(service.getClass());
+      GenAiProviderCalls provider =
+          service == null ? null : BY_SERVICE_CLASS.get(service.getClass());
       return provider == null ? null : provider.start(params, clientOptions, method);
     } catch (Throwable t) {
       GenAiCall.logFailure(t);

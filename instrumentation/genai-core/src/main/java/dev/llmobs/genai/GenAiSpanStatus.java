@@ -5,8 +5,8 @@ import io.opentelemetry.instrumentation.api.instrumenter.SpanStatusBuilder;
 import io.opentelemetry.instrumentation.api.instrumenter.SpanStatusExtractor;
 
 /**
- * ERROR whenever the call has an {@code error.type}, including a stream the caller cancelled,
- * which ends without an exception.
+ * ERROR whenever the call has an {@code error.type}, including a stream the caller cancelled, which
+ * ends without an exception.
  */
 final class GenAiSpanStatus implements SpanStatusExtractor<GenAiRequest, GenAiResponse> {
 

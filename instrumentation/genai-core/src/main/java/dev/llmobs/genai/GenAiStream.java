@@ -9,8 +9,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * The span side of one streamed response: counts chunks, times the first one, and ends the call
- * once, when the stream is exhausted, fails, or is closed early (then {@code error.type} is
- * {@code cancelled}). Provider modules wrap their SDK's stream types around this.
+ * once, when the stream is exhausted, fails, or is closed early (then {@code error.type} is {@code
+ * cancelled}). Provider modules wrap their SDK's stream types around this.
  */
 public final class GenAiStream<T> {
 

@@ -70,10 +70,7 @@ class GenAiCallTest {
   void syncCallRecordsSpanAndMetrics() {
     GenAiCall call = GenAiCall.start(request(), null);
     call.exit(
-        new GenAiResponse()
-            .responseModel("gpt-4o-2024-08-06")
-            .inputTokens(100L)
-            .outputTokens(20L),
+        new GenAiResponse().responseModel("gpt-4o-2024-08-06").inputTokens(100L).outputTokens(20L),
         null);
 
     SpanData span = spans.getFinishedSpanItems().get(0);
@@ -97,18 +94,27 @@ class GenAiCallTest {
                   .isEqualTo("gpt-4o-2024-08-06");
               assertThat(p.getAttributes().get(GenAiSemconv.SERVER_ADDRESS))
                   .isEqualTo("api.openai.com");
-              assertThat(p.getBoundaries()).isEqualTo(
-                  GenAiClientMetrics.TOKEN_BUCKETS.stream().map(Long::doubleValue)
-                      .collect(Collectors.toList()));
+              assertThat(p.getBoundaries())
+                  .isEqualTo(
+                      GenAiClientMetrics.TOKEN_BUCKETS.stream()
+                          .map(Long::doubleValue)
+                          .collect(Collectors.toList()));
             });
     HistogramPointData duration =
-        metric(collected, "gen_ai.client.operation.duration").getHistogramData().getPoints()
-            .iterator().next();
+        metric(collected, "gen_ai.client.operation.duration")
+            .getHistogramData()
+            .getPoints()
+            .iterator()
+            .next();
     assertThat(duration.getCount()).isEqualTo(1);
     assertThat(duration.getAttributes().get(GenAiSemconv.ERROR_TYPE)).isNull();
     assertThat(
-            metric(collected, "gen_ai.client.active_requests").getLongSumData().getPoints()
-                .iterator().next().getValue())
+            metric(collected, "gen_ai.client.active_requests")
+                .getLongSumData()
+                .getPoints()
+                .iterator()
+                .next()
+                .getValue())
         .isZero();
   }
 
@@ -126,8 +132,7 @@ class GenAiCallTest {
     call.closeScope();
     GenAiStream<String> stream = GenAiStream.of(call, new TextAccumulator());
 
-    List<String> seen =
-        stream.wrap(Stream.of("a", "", "b", "c")).collect(Collectors.toList());
+    List<String> seen = stream.wrap(Stream.of("a", "", "b", "c")).collect(Collectors.toList());
     stream.closedByCaller(); // after exhaustion: no effect
 
     assertThat(seen).containsExactly("a", "", "b", "c");
@@ -141,14 +146,29 @@ class GenAiCallTest {
     assertThat(span.getAttributes().get(GenAiSemconv.USAGE_OUTPUT_TOKENS)).isEqualTo(3L);
 
     Collection<MetricData> collected = metrics.collectAllMetrics();
-    assertThat(metric(collected, "gen_ai.client.operation.chunks").getLongSumData().getPoints()
-            .iterator().next().getValue())
+    assertThat(
+            metric(collected, "gen_ai.client.operation.chunks")
+                .getLongSumData()
+                .getPoints()
+                .iterator()
+                .next()
+                .getValue())
         .isEqualTo(3L);
-    assertThat(metric(collected, "gen_ai.client.operation.time_to_first_chunk")
-            .getHistogramData().getPoints().iterator().next().getCount())
+    assertThat(
+            metric(collected, "gen_ai.client.operation.time_to_first_chunk")
+                .getHistogramData()
+                .getPoints()
+                .iterator()
+                .next()
+                .getCount())
         .isEqualTo(1);
-    assertThat(metric(collected, "gen_ai.client.operation.time_per_output_chunk")
-            .getHistogramData().getPoints().iterator().next().getCount())
+    assertThat(
+            metric(collected, "gen_ai.client.operation.time_per_output_chunk")
+                .getHistogramData()
+                .getPoints()
+                .iterator()
+                .next()
+                .getCount())
         .isEqualTo(1);
   }
 
@@ -175,12 +195,14 @@ class GenAiCallTest {
     call.closeScope();
     GenAiStream<String> stream = GenAiStream.of(call, new TextAccumulator());
     Stream<String> failing =
-        Stream.of("a", "boom").map(s -> {
-          if (s.equals("boom")) {
-            throw new IllegalStateException("upstream broke");
-          }
-          return s;
-        });
+        Stream.of("a", "boom")
+            .map(
+                s -> {
+                  if (s.equals("boom")) {
+                    throw new IllegalStateException("upstream broke");
+                  }
+                  return s;
+                });
 
     assertThatThrownBy(() -> stream.wrap(failing).forEach(s -> {}))
         .isInstanceOf(IllegalStateException.class);

@@ -33,9 +33,12 @@ class GenAiConfigTest {
     assertThat(config("capture-message-content", "yes please").captureMessageContent()).isFalse();
     assertThat(config("capture-message-content.max-length", "-3").captureMessageContentMaxLength())
         .isEqualTo(8192);
-    assertThat(new GenAiConfig(name -> {
-              throw new IllegalStateException("broken source");
-            }).captureMessageContent())
+    assertThat(
+            new GenAiConfig(
+                    name -> {
+                      throw new IllegalStateException("broken source");
+                    })
+                .captureMessageContent())
         .isFalse();
   }
 }

@@ -30,13 +30,16 @@ public final class CostCalculator {
     BigDecimal perMillion =
         input
             .multiply(BigDecimal.valueOf(usage.input() - usage.cacheRead() - usage.cacheWrite()))
-            .add(priceAt(prices.cacheRead(), input, tierBasis)
-                .multiply(BigDecimal.valueOf(usage.cacheRead())))
-            .add(priceAt(prices.cacheWrite(), input, tierBasis)
-                .multiply(BigDecimal.valueOf(usage.cacheWrite())))
+            .add(
+                priceAt(prices.cacheRead(), input, tierBasis)
+                    .multiply(BigDecimal.valueOf(usage.cacheRead())))
+            .add(
+                priceAt(prices.cacheWrite(), input, tierBasis)
+                    .multiply(BigDecimal.valueOf(usage.cacheWrite())))
             .add(output.multiply(BigDecimal.valueOf(usage.output() - usage.reasoning())))
-            .add(priceAt(prices.reasoning(), output, tierBasis)
-                .multiply(BigDecimal.valueOf(usage.reasoning())));
+            .add(
+                priceAt(prices.reasoning(), output, tierBasis)
+                    .multiply(BigDecimal.valueOf(usage.reasoning())));
     BigDecimal cost = perMillion.movePointLeft(6);
     if (prices.requests() != null) {
       cost = cost.add(prices.requests().at(tierBasis).movePointLeft(3));

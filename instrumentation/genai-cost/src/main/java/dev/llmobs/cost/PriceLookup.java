@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cached model resolution for spans: the response model (a dated snapshot, as providers report
- * it) is preferred, then the request model. Each (provider, model) pair is resolved against the
- * catalog once; unknown pairs are cached too, so a span costs two map lookups after warm-up.
+ * Cached model resolution for spans: the response model (a dated snapshot, as providers report it)
+ * is preferred, then the request model. Each (provider, model) pair is resolved against the catalog
+ * once; unknown pairs are cached too, so a span costs two map lookups after warm-up.
  */
 public final class PriceLookup {
 

@@ -46,8 +46,7 @@ class CostCalculatorTest {
   void openAiUpstreamWorkedCheck() {
     // 800,000 x 2.5 + 200,000 x 1.25 + 1,000,000 x 10 (per 1M) = 2 + 0.25 + 10
     assertCost(
-        cost("openai", "gpt-4o", TokenUsage.of(1_000_000, 200_000, 0, 1_000_000, 0), NOW),
-        "12.25");
+        cost("openai", "gpt-4o", TokenUsage.of(1_000_000, 200_000, 0, 1_000_000, 0), NOW), "12.25");
   }
 
   @Test
@@ -109,28 +108,45 @@ class CostCalculatorTest {
     assertThat(catalog.resolve("openai", "no-such-model-anywhere")).isNull();
     assertThat(catalog.resolve("openai", " ")).isNull();
     // 1000 x 2.5 + 100 x 10 per 1M, the same for the dated id
-    assertCost(cost("openai", "gpt-4o-2024-08-06", TokenUsage.of(1000, 0, 0, 100, 0), NOW), "0.0035");
+    assertCost(
+        cost("openai", "gpt-4o-2024-08-06", TokenUsage.of(1000, 0, 0, 100, 0), NOW), "0.0035");
   }
 
   @Test
   void conditionalPricesFollowTheCallTime() {
     TokenUsage million = TokenUsage.of(1_000_000, 0, 0, 1_000_000, 0);
-    assertCost(cost("openai", "o3", million, Instant.parse("2025-06-10T00:00:00Z").toEpochMilli()), "10");
-    assertCost(cost("openai", "o3", million, Instant.parse("2025-06-09T23:59:59Z").toEpochMilli()), "50");
-    assertCost(cost("deepseek", "deepseek-chat", million, Instant.parse("2026-01-05T12:00:00Z").toEpochMilli()), "1.37");
-    assertCost(cost("deepseek", "deepseek-chat", million, Instant.parse("2026-01-05T20:00:00Z").toEpochMilli()), "0.685");
+    assertCost(
+        cost("openai", "o3", million, Instant.parse("2025-06-10T00:00:00Z").toEpochMilli()), "10");
+    assertCost(
+        cost("openai", "o3", million, Instant.parse("2025-06-09T23:59:59Z").toEpochMilli()), "50");
+    assertCost(
+        cost(
+            "deepseek",
+            "deepseek-chat",
+            million,
+            Instant.parse("2026-01-05T12:00:00Z").toEpochMilli()),
+        "1.37");
+    assertCost(
+        cost(
+            "deepseek",
+            "deepseek-chat",
+            million,
+            Instant.parse("2026-01-05T20:00:00Z").toEpochMilli()),
+        "0.685");
   }
 
   @Test
   void lookupPrefersResponseModelAndFallsBackToRequestModel() {
     PriceLookup lookup = new PriceLookup(catalog);
-    assertThat(lookup.find("openai", "gpt-4o-2024-08-06", "gpt-4o-mini").modelId()).isEqualTo("gpt-4o");
+    assertThat(lookup.find("openai", "gpt-4o-2024-08-06", "gpt-4o-mini").modelId())
+        .isEqualTo("gpt-4o");
     assertThat(lookup.find("openai", "my-deployment-xyz", "gpt-4o-mini").modelId())
         .isEqualTo("gpt-4o-mini");
     assertThat(lookup.find("openai", null, "gpt-4o-mini").modelId()).isEqualTo("gpt-4o-mini");
     assertThat(lookup.find("openai", "unknown-a", "unknown-b")).isNull();
     // cached answers are the same
-    assertThat(lookup.find("openai", "gpt-4o-2024-08-06", null)).isSameAs(lookup.find("openai", "gpt-4o-2024-08-06", null));
+    assertThat(lookup.find("openai", "gpt-4o-2024-08-06", null))
+        .isSameAs(lookup.find("openai", "gpt-4o-2024-08-06", null));
   }
 
   @Test

@@ -99,8 +99,10 @@ class PriceOverrideTest {
     assertWarning(write("c.json", "{\"gpt-4o\": {\"input\": -1}}"), "cannot be negative");
     assertWarning(write("d.json", "42"), "expected a JSON array of providers");
     assertWarning(
-        write("e.json", "[{\"id\": \"x\", \"models\": [{\"id\": \"m\", \"match\": {\"like\": \"m\"},"
-            + " \"prices\": {\"input_mtok\": 1}}]}]"),
+        write(
+            "e.json",
+            "[{\"id\": \"x\", \"models\": [{\"id\": \"m\", \"match\": {\"like\": \"m\"},"
+                + " \"prices\": {\"input_mtok\": 1}}]}]"),
         "unknown match clause 'like'");
     assertWarning(dir.resolve("missing.json"), "file not found");
     assertWarning(dir, "is a directory");

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Time from JVM launch to the gateway's first healthy answer with no agent, the stock upstream
- * agent, and the llmobs agent, interleaved round by round so machine noise hits all alike.
- * A benchmark, not a test: {@code mvn -q -DskipTests -Pstartup-benchmark package}.
+ * agent, and the llmobs agent, interleaved round by round so machine noise hits all alike. A
+ * benchmark, not a test: {@code mvn -q -DskipTests -Pstartup-benchmark package}.
  */
 public final class StartupBenchmark {
 

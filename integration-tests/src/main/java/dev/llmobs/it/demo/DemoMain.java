@@ -19,18 +19,26 @@ public final class DemoMain {
 
   // path, body: one of each kind of provider call the gateway makes.
   private static final String[][] REQUESTS = {
-    {"/v1/chat/completions",
-        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
-            + "\"content\":\"Say hello to the observability team.\"}]}"},
-    {"/v1/chat/completions",
-        "{\"model\":\"o3-mini\",\"messages\":[{\"role\":\"user\","
-            + "\"content\":\"Think step by step: what is 17 * 23?\"}]}"},
-    {"/v1/chat/completions",
-        "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
-            + "\"messages\":[{\"role\":\"user\",\"content\":\"Stream a short answer.\"}]}"},
-    {"/v1/chat/completions",
-        "{\"model\":\"claude-sonnet-4-20250514\",\"messages\":[{\"role\":\"user\","
-            + "\"content\":\"Hello from the demo, Claude.\"}]}"},
+    {
+      "/v1/chat/completions",
+      "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
+          + "\"content\":\"Say hello to the observability team.\"}]}"
+    },
+    {
+      "/v1/chat/completions",
+      "{\"model\":\"o3-mini\",\"messages\":[{\"role\":\"user\","
+          + "\"content\":\"Think step by step: what is 17 * 23?\"}]}"
+    },
+    {
+      "/v1/chat/completions",
+      "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+          + "\"messages\":[{\"role\":\"user\",\"content\":\"Stream a short answer.\"}]}"
+    },
+    {
+      "/v1/chat/completions",
+      "{\"model\":\"claude-sonnet-4-20250514\",\"messages\":[{\"role\":\"user\","
+          + "\"content\":\"Hello from the demo, Claude.\"}]}"
+    },
     {"/v1/responses", "{\"model\":\"gpt-4.1\",\"input\":\"Summarise why cost belongs on spans.\"}"},
     {"/v1/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"embed me\"}"},
   };
@@ -52,23 +60,33 @@ public final class DemoMain {
               .logFile(workDir.resolve("gateway.log"))
               .start();
       Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "demo-shutdown"));
-      System.out.println("gateway up on http://127.0.0.1:" + gateway.port()
-          + " (its log: " + gateway.logFile() + ")\n");
+      System.out.println(
+          "gateway up on http://127.0.0.1:"
+              + gateway.port()
+              + " (its log: "
+              + gateway.logFile()
+              + ")\n");
 
       for (String[] request : REQUESTS) {
         HttpResponse<String> response = gateway.postJson(request[0], request[1]);
         String model = request[1].replaceAll(".*\"model\":\"([^\"]+)\".*", "$1");
-        System.out.println("POST " + request[0] + " model=" + model + " -> HTTP "
-            + response.statusCode());
+        System.out.println(
+            "POST " + request[0] + " model=" + model + " -> HTTP " + response.statusCode());
       }
       HttpResponse<String> bad = gateway.postJson("/v1/chat/completions", "{not json");
-      System.out.println("POST /v1/chat/completions (malformed JSON) -> HTTP " + bad.statusCode()
-          + " " + bad.body());
+      System.out.println(
+          "POST /v1/chat/completions (malformed JSON) -> HTTP "
+              + bad.statusCode()
+              + " "
+              + bad.body());
 
       List<ReceivedSpan> spans =
           receiver.awaitSpans(
-              s -> s.stream().filter(span -> span.attributes().containsKey("gen_ai.operation.name"))
-                  .count() >= REQUESTS.length,
+              s ->
+                  s.stream()
+                          .filter(span -> span.attributes().containsKey("gen_ai.operation.name"))
+                          .count()
+                      >= REQUESTS.length,
               Duration.ofSeconds(30));
       // Give the server spans of the last requests a moment to arrive too.
       Thread.sleep(1000);

@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the extension jar's command line ({@code java -jar llmobs-extension.jar ...}) in its own JVM. */
+/**
+ * Runs the extension jar's command line ({@code java -jar llmobs-extension.jar ...}) in its own
+ * JVM.
+ */
 public final class ExtensionCli {
 
   /** What one run printed and returned. */
@@ -55,12 +58,18 @@ public final class ExtensionCli {
     Result result =
         run(
             "cost",
-            "--provider", provider,
-            "--model", model,
-            "--input", Long.toString(input),
-            "--cache-read", Long.toString(cacheRead),
-            "--output", Long.toString(output),
-            "--reasoning", Long.toString(reasoning));
+            "--provider",
+            provider,
+            "--model",
+            model,
+            "--input",
+            Long.toString(input),
+            "--cache-read",
+            Long.toString(cacheRead),
+            "--output",
+            Long.toString(output),
+            "--reasoning",
+            Long.toString(reasoning));
     if (result.exitCode() != 0) {
       throw new IllegalStateException("CLI failed: " + result);
     }

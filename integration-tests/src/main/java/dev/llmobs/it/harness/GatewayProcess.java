@@ -125,7 +125,8 @@ public final class GatewayProcess implements AutoCloseable {
       Thread.sleep(100);
     }
     close();
-    throw new IllegalStateException("gateway not healthy within " + timeout + "; log:\n" + logText());
+    throw new IllegalStateException(
+        "gateway not healthy within " + timeout + "; log:\n" + logText());
   }
 
   public int port() {

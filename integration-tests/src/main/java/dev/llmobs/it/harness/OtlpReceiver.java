@@ -5,12 +5,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -92,8 +92,11 @@ public final class OtlpReceiver implements AutoCloseable {
         return current;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("metric points not received within " + timeout + "; got "
-            + current.stream().map(ReceivedMetricPoint::name).distinct().toList());
+        throw new AssertionError(
+            "metric points not received within "
+                + timeout
+                + "; got "
+                + current.stream().map(ReceivedMetricPoint::name).distinct().toList());
       }
       Thread.sleep(100);
     }
@@ -121,20 +124,38 @@ public final class OtlpReceiver implements AutoCloseable {
     switch (metric.getDataCase()) {
       case HISTOGRAM:
         for (HistogramDataPoint p : metric.getHistogram().getDataPointsList()) {
-          metricPoints.add(new ReceivedMetricPoint(scope, metric.getName(), metric.getUnit(),
-              ReceivedSpan.decode(p.getAttributesList()), p.getSum(), p.getCount()));
+          metricPoints.add(
+              new ReceivedMetricPoint(
+                  scope,
+                  metric.getName(),
+                  metric.getUnit(),
+                  ReceivedSpan.decode(p.getAttributesList()),
+                  p.getSum(),
+                  p.getCount()));
         }
         break;
       case SUM:
         for (NumberDataPoint p : metric.getSum().getDataPointsList()) {
-          metricPoints.add(new ReceivedMetricPoint(scope, metric.getName(), metric.getUnit(),
-              ReceivedSpan.decode(p.getAttributesList()), number(p), 1));
+          metricPoints.add(
+              new ReceivedMetricPoint(
+                  scope,
+                  metric.getName(),
+                  metric.getUnit(),
+                  ReceivedSpan.decode(p.getAttributesList()),
+                  number(p),
+                  1));
         }
         break;
       case GAUGE:
         for (NumberDataPoint p : metric.getGauge().getDataPointsList()) {
-          metricPoints.add(new ReceivedMetricPoint(scope, metric.getName(), metric.getUnit(),
-              ReceivedSpan.decode(p.getAttributesList()), number(p), 1));
+          metricPoints.add(
+              new ReceivedMetricPoint(
+                  scope,
+                  metric.getName(),
+                  metric.getUnit(),
+                  ReceivedSpan.decode(p.getAttributesList()),
+                  number(p),
+                  1));
         }
         break;
       default:

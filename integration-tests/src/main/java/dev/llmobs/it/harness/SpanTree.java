@@ -16,7 +16,9 @@ public final class SpanTree {
     Map<String, List<ReceivedSpan>> byTrace =
         spans.stream()
             .sorted(Comparator.comparingLong(s -> s.span().getStartTimeUnixNano()))
-            .collect(Collectors.groupingBy(ReceivedSpan::traceId, LinkedHashMap::new, Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(
+                    ReceivedSpan::traceId, LinkedHashMap::new, Collectors.toList()));
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, List<ReceivedSpan>> trace : byTrace.entrySet()) {
       List<ReceivedSpan> traceSpans = trace.getValue();
@@ -40,7 +42,8 @@ public final class SpanTree {
     return roots;
   }
 
-  private static void render(ReceivedSpan span, List<ReceivedSpan> all, int depth, StringBuilder out) {
+  private static void render(
+      ReceivedSpan span, List<ReceivedSpan> all, int depth, StringBuilder out) {
     String indent = "  ".repeat(depth);
     out.append(indent)
         .append(span.name())
@@ -53,10 +56,20 @@ public final class SpanTree {
     out.append("]\n");
     span.attributes().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .filter(e -> e.getKey().startsWith("gen_ai.") || e.getKey().startsWith("error.")
-            || e.getKey().startsWith("server.") || e.getKey().startsWith("http.response"))
-        .forEach(e -> out.append(indent).append("    ").append(e.getKey()).append(" = ")
-            .append(e.getValue()).append('\n'));
+        .filter(
+            e ->
+                e.getKey().startsWith("gen_ai.")
+                    || e.getKey().startsWith("error.")
+                    || e.getKey().startsWith("server.")
+                    || e.getKey().startsWith("http.response"))
+        .forEach(
+            e ->
+                out.append(indent)
+                    .append("    ")
+                    .append(e.getKey())
+                    .append(" = ")
+                    .append(e.getValue())
+                    .append('\n'));
     for (ReceivedSpan child : all) {
       if (child.parentSpanId().equals(span.spanId())) {
         render(child, all, depth + 1, out);

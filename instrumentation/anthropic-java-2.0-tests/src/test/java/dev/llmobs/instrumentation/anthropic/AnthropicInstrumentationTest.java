@@ -74,8 +74,11 @@ class AnthropicInstrumentationTest {
   }
 
   static String message(String id) {
-    return "{\"id\":\"" + id + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\""
-        + MODEL + "\",\"content\":[{\"type\":\"text\",\"text\":\"Hello\"}],"
+    return "{\"id\":\""
+        + id
+        + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\""
+        + MODEL
+        + "\",\"content\":[{\"type\":\"text\",\"text\":\"Hello\"}],"
         + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":10,"
         + "\"output_tokens\":5,\"cache_read_input_tokens\":100,"
         + "\"cache_creation_input_tokens\":20}}";
@@ -88,14 +91,20 @@ class AnthropicInstrumentationTest {
       type = type.substring(0, type.indexOf('"'));
       body.append("event: ").append(type).append("\ndata: ").append(event).append("\n\n");
     }
-    return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(body.toString());
+    return new MockResponse()
+        .setHeader("Content-Type", "text/event-stream")
+        .setBody(body.toString());
   }
 
   static MockResponse streamOf(String id, String... texts) {
     List<String> events = new ArrayList<>();
     events.add(
-        "{\"type\":\"message_start\",\"message\":{\"id\":\"" + id + "\",\"type\":\"message\","
-            + "\"role\":\"assistant\",\"model\":\"" + MODEL + "\",\"content\":[],"
+        "{\"type\":\"message_start\",\"message\":{\"id\":\""
+            + id
+            + "\",\"type\":\"message\","
+            + "\"role\":\"assistant\",\"model\":\""
+            + MODEL
+            + "\",\"content\":[],"
             + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":12,"
             + "\"output_tokens\":1,\"cache_read_input_tokens\":50,"
             + "\"cache_creation_input_tokens\":0}}}");
@@ -105,7 +114,9 @@ class AnthropicInstrumentationTest {
     for (String text : texts) {
       events.add(
           "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
-              + "\"text\":\"" + text + "\"}}");
+              + "\"text\":\""
+              + text
+              + "\"}}");
     }
     events.add("{\"type\":\"content_block_stop\",\"index\":0}");
     events.add(
@@ -163,7 +174,8 @@ class AnthropicInstrumentationTest {
         new MockResponse()
             .setResponseCode(429)
             .setHeader("Content-Type", "application/json")
-            .setBody("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}"));
+            .setBody(
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}"));
 
     assertThatThrownBy(() -> client.messages().create(params().build()))
         .isInstanceOf(RateLimitException.class);

@@ -24,8 +24,8 @@ public final class HelperClassesAssert {
   /**
    * Every class compiled into {@code anchor}'s package, except {@code agentSide} (module, type
    * instrumentations, advice: loaded or inlined by the agent, never injected), is in {@code
-   * helpers}, and nothing else is; and no helper names a jackson-core type, which the extension
-   * jar relocates (it bundles jackson-core for the price catalog) while helpers run against the
+   * helpers}, and nothing else is; and no helper names a jackson-core type, which the extension jar
+   * relocates (it bundles jackson-core for the price catalog) while helpers run against the
    * application's own Jackson.
    */
   public static void assertHelpersAreTheCompiledClasses(

@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Per-span cost of pricing, side by side: the cached lookup plus calculation (the budget is 1 µs
- * per span after warm-up), the uncached catalog resolution it avoids, and a whole GenAI span
- * with and without the cost processor (no usage-event sinks, no-op meters).
+ * per span after warm-up), the uncached catalog resolution it avoids, and a whole GenAI span with
+ * and without the cost processor (no usage-event sinks, no-op meters).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,7 +49,10 @@ public class CostBenchmark {
     CostMetrics metrics = new CostMetrics(MeterProvider.noop().get("bench"), null);
     CostSpanProcessor processor = new CostSpanProcessor(() -> lookup, () -> metrics, null, null);
     withCost =
-        SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).addSpanProcessor(processor).build();
+        SdkTracerProvider.builder()
+            .setSampler(Sampler.alwaysOn())
+            .addSpanProcessor(processor)
+            .build();
     without = SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).build();
     withCostTracer = withCost.get("bench");
     withoutTracer = without.get("bench");

@@ -23,15 +23,18 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Reads price data: the built-in genai-prices catalog (resource {@code genai-prices.json}, see the
  * NOTICE beside it) and user files in either the same schema (a JSON array of providers) or the
- * flat form {@code {"model": {"input": 2.5, "output": 10, "cache_read": 1.25, "cache_write":
- * 3.75, "reasoning": 12}}} (USD per million tokens).
+ * flat form {@code {"model": {"input": 2.5, "output": 10, "cache_read": 1.25, "cache_write": 3.75,
+ * "reasoning": 12}}} (USD per million tokens).
  */
 public final class CatalogLoader {
 
   static final String BUILT_IN_RESOURCE = "genai-prices.json";
 
-  /** genai-prices price keys that span attributes can feed; others are ignored, as upstream does. */
+  /**
+   * genai-prices price keys that span attributes can feed; others are ignored, as upstream does.
+   */
   private static final String INPUT = "input_mtok";
+
   private static final String CACHE_READ = "cache_read_mtok";
   private static final String CACHE_WRITE = "cache_write_mtok";
   private static final String OUTPUT = "output_mtok";
@@ -118,7 +121,8 @@ public final class CatalogLoader {
     }
     throw new CatalogException(
         "expected a JSON array of providers (the genai-prices schema) or an object of"
-            + " model -> prices (the flat form), found " + root.type());
+            + " model -> prices (the flat form), found "
+            + root.type());
   }
 
   private static Map<String, ResolvedModel> flatOverrides(JsonValue root) throws CatalogException {
@@ -128,13 +132,13 @@ public final class CatalogLoader {
       String where = "model '" + entry.getKey() + "'";
       JsonValue prices = entry.getValue();
       if (model.isEmpty() || !prices.isObject()) {
-        throw new CatalogException(where + ": expected an object of prices such as"
-            + " {\"input\": 2.5, \"output\": 10}");
+        throw new CatalogException(
+            where + ": expected an object of prices such as" + " {\"input\": 2.5, \"output\": 10}");
       }
       for (String key : prices.objectFields().keySet()) {
         if (!FLAT_KEYS.contains(key)) {
-          throw new CatalogException(where + ": unknown price '" + key + "', expected one of "
-              + FLAT_KEYS);
+          throw new CatalogException(
+              where + ": unknown price '" + key + "', expected one of " + FLAT_KEYS);
         }
       }
       Price input = flatPrice(prices, "input", where);
@@ -151,8 +155,7 @@ public final class CatalogLoader {
               flatPrice(prices, "reasoning", where),
               null);
       PriceSchedule schedule =
-          new PriceSchedule(
-              Collections.singletonList(new PriceSchedule.Entry(null, modelPrices)));
+          new PriceSchedule(Collections.singletonList(new PriceSchedule.Entry(null, modelPrices)));
       overrides.put(model, new ResolvedModel(PriceCatalog.OVERRIDE_PROVIDER, model, schedule));
     }
     return overrides;
@@ -251,7 +254,8 @@ public final class CatalogLoader {
     BigDecimal[] tierPrices = new BigDecimal[order.size()];
     for (int i = 0; i < starts.length; i++) {
       starts[i] = order.get(i)[0];
-      tierPrices[i] = nonNegative(tierList.get((int) order.get(i)[1]).get("price"), at + " tier price");
+      tierPrices[i] =
+          nonNegative(tierList.get((int) order.get(i)[1]).get("price"), at + " tier price");
     }
     return Price.tiered(base, starts, tierPrices);
   }
@@ -276,7 +280,8 @@ public final class CatalogLoader {
     try {
       if (node.has("start_date")) {
         LocalDate date = LocalDate.parse(String.valueOf(node.get("start_date").text()));
-        return PriceSchedule.startingAt(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        return PriceSchedule.startingAt(
+            date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
       }
       if (node.has("start_time") && node.has("end_time")) {
         return PriceSchedule.timeOfDay(
@@ -300,8 +305,8 @@ public final class CatalogLoader {
 
   static MatchClause clause(JsonValue node, String where) throws CatalogException {
     if (!node.isObject() || node.size() != 1) {
-      throw new CatalogException(where + ": a match clause is an object with exactly one key, got "
-          + node);
+      throw new CatalogException(
+          where + ": a match clause is an object with exactly one key, got " + node);
     }
     String kind = node.objectFields().keySet().iterator().next();
     JsonValue value = node.get(kind);

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * A parsed JSON value: object, array, string, number (always {@link BigDecimal}, never a double),
- * boolean or null. A tree of these is all the price loader needs, so the extension jar carries
- * only jackson-core's streaming parser instead of jackson-databind.
+ * boolean or null. A tree of these is all the price loader needs, so the extension jar carries only
+ * jackson-core's streaming parser instead of jackson-databind.
  */
 final class JsonValue implements Iterable<JsonValue> {
 

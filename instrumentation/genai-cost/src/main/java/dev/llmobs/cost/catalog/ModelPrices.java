@@ -16,7 +16,12 @@ public final class ModelPrices {
   final Price requests;
 
   public ModelPrices(
-      Price input, Price cacheRead, Price cacheWrite, Price output, Price reasoning, Price requests) {
+      Price input,
+      Price cacheRead,
+      Price cacheWrite,
+      Price output,
+      Price reasoning,
+      Price requests) {
     this.input = input;
     this.cacheRead = cacheRead;
     this.cacheWrite = cacheWrite;
@@ -49,7 +54,9 @@ public final class ModelPrices {
     return requests;
   }
 
-  /** e.g. {@code input=2.5 cache_read=1.25 output=10}; prices the model does not set are left out. */
+  /**
+   * e.g. {@code input=2.5 cache_read=1.25 output=10}; prices the model does not set are left out.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();

@@ -49,7 +49,10 @@ public final class Price {
     }
     StringBuilder text = new StringBuilder(base.toPlainString());
     for (int i = 0; i < tierStarts.length; i++) {
-      text.append(", ").append(tierPrices[i].toPlainString()).append(" above ").append(tierStarts[i]);
+      text.append(", ")
+          .append(tierPrices[i].toPlainString())
+          .append(" above ")
+          .append(tierStarts[i]);
     }
     return text.toString();
   }

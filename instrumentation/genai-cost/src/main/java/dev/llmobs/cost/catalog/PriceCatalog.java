@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * resolution follows upstream's rules (provider by id, then {@code provider_match}, else guessed
  * from the model by {@code model_match}; first matching model, then the provider's fallback
  * providers) and adds what spans need: dated snapshots not listed in the data ({@code
- * gpt-4o-mini-2024-08-06} prices as {@code gpt-4o-mini}), provider prefixes ({@code
- * openai/gpt-4o}) and the semantic-convention provider names ({@code gcp.gemini}, {@code
- * aws.bedrock}, ...). Immutable and thread-safe; callers cache results (see {@code ModelResolver}).
+ * gpt-4o-mini-2024-08-06} prices as {@code gpt-4o-mini}), provider prefixes ({@code openai/gpt-4o})
+ * and the semantic-convention provider names ({@code gcp.gemini}, {@code aws.bedrock}, ...).
+ * Immutable and thread-safe; callers cache results (see {@code ModelResolver}).
  */
 public final class PriceCatalog {
 
@@ -82,7 +82,8 @@ public final class PriceCatalog {
       rest = prefixed == null ? null : reference.substring(slash + 1);
     }
     // The user's flat overrides win for every spelling of the name, snapshots included.
-    ResolvedModel found = firstOverride(reference, undated, rest, rest == null ? null : undated(rest));
+    ResolvedModel found =
+        firstOverride(reference, undated, rest, rest == null ? null : undated(rest));
     if (found == null) {
       found = resolveName(known, reference);
     }
@@ -98,7 +99,9 @@ public final class PriceCatalog {
     return found;
   }
 
-  /** The name without a trailing snapshot date ({@code -2024-08-06}, {@code -20240806}), or null. */
+  /**
+   * The name without a trailing snapshot date ({@code -2024-08-06}, {@code -20240806}), or null.
+   */
   private static String undated(String reference) {
     String undated = DATE_SUFFIX.matcher(reference).replaceFirst("");
     return undated.equals(reference) || undated.isEmpty() ? null : undated;

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A model's prices over time: genai-prices' conditional prices ({@code start_date}, or a UTC
- * time-of-day window). The newest active entry wins, walking from last to first; with none
- * active, the first entry (upstream's {@code ModelInfo.get_prices}).
+ * time-of-day window). The newest active entry wins, walking from last to first; with none active,
+ * the first entry (upstream's {@code ModelInfo.get_prices}).
  */
 final class PriceSchedule {
 

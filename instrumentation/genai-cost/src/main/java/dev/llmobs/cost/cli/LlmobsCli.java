@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The extension jar's main class: {@code java -jar llmobs-extension.jar cost --model gpt-4o
- * --input 1000 --cache-read 200 --output 500}. Prints how the model was priced, then the USD cost
- * as a plain decimal on the last line. Uses no OpenTelemetry class: it runs without the agent.
+ * The extension jar's main class: {@code java -jar llmobs-extension.jar cost --model gpt-4o --input
+ * 1000 --cache-read 200 --output 500}. Prints how the model was priced, then the USD cost as a
+ * plain decimal on the last line. Uses no OpenTelemetry class: it runs without the agent.
  */
 public final class LlmobsCli {
 
@@ -41,7 +41,10 @@ public final class LlmobsCli {
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || !"cost".equals(args[0])) {
-      err.println(args.length == 0 ? "llmobs: missing command" : "llmobs: unknown command '" + args[0] + "'");
+      err.println(
+          args.length == 0
+              ? "llmobs: missing command"
+              : "llmobs: unknown command '" + args[0] + "'");
       err.println(USAGE);
       return BAD_ARGUMENTS;
     }
@@ -74,9 +77,10 @@ public final class LlmobsCli {
               count(options, "--cache-write"),
               count(options, "--output"),
               count(options, "--reasoning"));
-      at = options.containsKey("--at")
-          ? Instant.parse(options.get("--at")).toEpochMilli()
-          : System.currentTimeMillis();
+      at =
+          options.containsKey("--at")
+              ? Instant.parse(options.get("--at")).toEpochMilli()
+              : System.currentTimeMillis();
     } catch (IllegalArgumentException e) {
       return badArguments(err, e.getMessage());
     } catch (DateTimeParseException e) {
@@ -116,8 +120,15 @@ public final class LlmobsCli {
 
   private static final java.util.List<String> KNOWN_OPTIONS =
       java.util.Arrays.asList(
-          "--model", "--provider", "--input", "--cache-read", "--cache-write", "--output",
-          "--reasoning", "--pricing-file", "--at");
+          "--model",
+          "--provider",
+          "--input",
+          "--cache-read",
+          "--cache-write",
+          "--output",
+          "--reasoning",
+          "--pricing-file",
+          "--at");
 
   private static long count(Map<String, String> options, String name) {
     String value = options.get(name);
@@ -132,7 +143,8 @@ public final class LlmobsCli {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new IllegalArgumentException(name + " needs a whole number of tokens >= 0, got '" + value + "'");
+    throw new IllegalArgumentException(
+        name + " needs a whole number of tokens >= 0, got '" + value + "'");
   }
 
   private static int badArguments(PrintStream err, String message) {

@@ -23,8 +23,8 @@ import java.util.List;
 /**
  * The cost metrics: {@code gen_ai.client.cost} (USD, a running total), {@code
  * gen_ai.client.operation.cost} (USD per call), {@code gen_ai.client.cost.unpriced} (calls of
- * models without a price) and {@code llmobs.usage.events.dropped}. Labels are provider,
- * operation, request and response model: low cardinality, never an id.
+ * models without a price) and {@code llmobs.usage.events.dropped}. Labels are provider, operation,
+ * request and response model: low cardinality, never an id.
  */
 final class CostMetrics {
 
@@ -32,8 +32,7 @@ final class CostMetrics {
 
   // One hundredth of a cent up to $50 per call.
   static final List<Double> COST_BUCKETS =
-      Arrays.asList(
-          0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0, 50.0);
+      Arrays.asList(0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0, 50.0);
 
   private final DoubleCounter cost;
   private final DoubleHistogram operationCost;

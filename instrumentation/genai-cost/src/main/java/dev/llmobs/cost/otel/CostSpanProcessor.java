@@ -38,11 +38,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Puts cost on every GenAI span with usage, whoever made it: when the span ends ({@code
- * onEnding}, while it is still writable) it reads the {@code gen_ai.*} attributes, prices the call
- * from the catalog and sets {@code gen_ai.usage.cost.amount/currency/source}, records the cost
- * metrics, and enqueues a usage event. Span attributes are the only contract with the
- * instrumentation side.
+ * Puts cost on every GenAI span with usage, whoever made it: when the span ends ({@code onEnding},
+ * while it is still writable) it reads the {@code gen_ai.*} attributes, prices the call from the
+ * catalog and sets {@code gen_ai.usage.cost.amount/currency/source}, records the cost metrics, and
+ * enqueues a usage event. Span attributes are the only contract with the instrumentation side.
  */
 public final class CostSpanProcessor implements ExtendedSpanProcessor {
 
@@ -69,7 +68,10 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     this.tenantBaggageKey = tenantBaggageKey;
   }
 
-  /** The provider as spans name it: {@code gen_ai.provider.name}, else the older {@code gen_ai.system}. */
+  /**
+   * The provider as spans name it: {@code gen_ai.provider.name}, else the older {@code
+   * gen_ai.system}.
+   */
   static String provider(String providerName, String system) {
     return providerName != null ? providerName : system;
   }
@@ -155,8 +157,13 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     } catch (IllegalArgumentException e) {
       if (reportedOnce("inconsistent " + model)) {
         logger.warning(
-            "llmobs: span '" + span.getName() + "' has inconsistent token counts (" + e.getMessage()
-                + "); such calls of " + model + " get no cost (logged once)");
+            "llmobs: span '"
+                + span.getName()
+                + "' has inconsistent token counts ("
+                + e.getMessage()
+                + "); such calls of "
+                + model
+                + " get no cost (logged once)");
       }
       return null;
     }

@@ -30,7 +30,8 @@ public final class CostSpanProcessors {
    * first priced span waits for it if it comes earlier); meters and log bridge are taken from
    * {@code openTelemetry} on first use, since the SDK is still being built when this runs.
    */
-  public static CostSpanProcessor create(GenAiConfig config, Supplier<OpenTelemetry> openTelemetry) {
+  public static CostSpanProcessor create(
+      GenAiConfig config, Supplier<OpenTelemetry> openTelemetry) {
     CompletableFuture<PriceLookup> catalog = new CompletableFuture<>();
     String pricingFile = config.pricingFile();
     Thread loader =
@@ -52,10 +53,7 @@ public final class CostSpanProcessors {
     UsageEventDispatcher dispatcher =
         sinks.isEmpty() ? null : new UsageEventDispatcher(sinks, config.usageQueueSize());
     Supplier<CostMetrics> metrics =
-        memoize(
-            () ->
-                new CostMetrics(
-                    openTelemetry.get().getMeter(CostMetrics.SCOPE), dispatcher));
+        memoize(() -> new CostMetrics(openTelemetry.get().getMeter(CostMetrics.SCOPE), dispatcher));
     return new CostSpanProcessor(
         catalog::join, metrics, dispatcher, config.usageTenantBaggageKey());
   }

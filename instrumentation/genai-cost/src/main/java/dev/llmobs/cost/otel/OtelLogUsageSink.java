@@ -18,8 +18,8 @@ import io.opentelemetry.context.Context;
 import java.util.function.Supplier;
 
 /**
- * Emits each usage event as an OpenTelemetry log record with event name {@code gen_ai.usage},
- * in the call's trace, through the agent's logs pipeline ({@code otel.logs.exporter}).
+ * Emits each usage event as an OpenTelemetry log record with event name {@code gen_ai.usage}, in
+ * the call's trace, through the agent's logs pipeline ({@code otel.logs.exporter}).
  */
 final class OtelLogUsageSink implements UsageSink {
 
@@ -29,8 +29,7 @@ final class OtelLogUsageSink implements UsageSink {
   static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("llmobs.usage.outcome");
   static final AttributeKey<Double> LATENCY_MS = AttributeKey.doubleKey("llmobs.usage.latency_ms");
   static final AttributeKey<String> PRICED_AS = AttributeKey.stringKey("llmobs.usage.priced_as");
-  static final AttributeKey<String> COST_EXACT =
-      AttributeKey.stringKey("llmobs.usage.cost.exact");
+  static final AttributeKey<String> COST_EXACT = AttributeKey.stringKey("llmobs.usage.cost.exact");
 
   private final Supplier<OpenTelemetry> openTelemetry;
   private Logger logger;

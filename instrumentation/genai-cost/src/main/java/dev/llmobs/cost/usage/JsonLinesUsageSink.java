@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends each usage event as one JSON object on its own line to a file
- * ({@code otel.instrumentation.genai.usage.file}). The file is opened on the first event and
- * flushed after every batch; absent values are left out.
+ * Appends each usage event as one JSON object on its own line to a file ({@code
+ * otel.instrumentation.genai.usage.file}). The file is opened on the first event and flushed after
+ * every batch; absent values are left out.
  */
 public final class JsonLinesUsageSink implements UsageSink {
 
@@ -40,8 +40,7 @@ public final class JsonLinesUsageSink implements UsageSink {
       writer =
           new BufferedWriter(
               new OutputStreamWriter(
-                  Files.newOutputStream(
-                      file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                  Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                   StandardCharsets.UTF_8));
     }
     writer.write(toJson(event));

@@ -13,10 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hands usage events to the sinks off the application's threads: {@link #offer} only enqueues
- * into a bounded queue (a full queue drops the event and counts it), and one daemon thread builds
- * the events and fans them out to every sink. A sink's failure is logged once per sink and goes
- * no further.
+ * Hands usage events to the sinks off the application's threads: {@link #offer} only enqueues into
+ * a bounded queue (a full queue drops the event and counts it), and one daemon thread builds the
+ * events and fans them out to every sink. A sink's failure is logged once per sink and goes no
+ * further.
  */
 public final class UsageEventDispatcher {
 

@@ -3,10 +3,10 @@ package dev.llmobs.cost.usage;
 /**
  * Receives one {@link UsageEvent} per GenAI call, on llmobs' usage-event thread (never on the
  * application's). Implementations are found with {@link java.util.ServiceLoader} in the class
- * loader of the llmobs extension ({@code META-INF/services/dev.llmobs.cost.usage.UsageSink}),
- * need a public no-argument constructor, and run beside the built-in sinks (OpenTelemetry log
- * records, JSON-lines file). A sink that throws is logged once and keeps receiving events; it
- * never affects the application or the other sinks.
+ * loader of the llmobs extension ({@code META-INF/services/dev.llmobs.cost.usage.UsageSink}), need
+ * a public no-argument constructor, and run beside the built-in sinks (OpenTelemetry log records,
+ * JSON-lines file). A sink that throws is logged once and keeps receiving events; it never affects
+ * the application or the other sinks.
  */
 public interface UsageSink {
 

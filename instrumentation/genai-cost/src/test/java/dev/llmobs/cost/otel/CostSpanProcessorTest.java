@@ -96,15 +96,18 @@ class CostSpanProcessorTest {
     assertThat(data.getAttributes().get(GenAiSemconv.USAGE_COST_AMOUNT)).isEqualTo(0.004605);
     assertThat(data.getAttributes().get(GenAiSemconv.USAGE_COST_CURRENCY)).isEqualTo("USD");
     assertThat(data.getAttributes().get(GenAiSemconv.USAGE_COST_SOURCE)).isEqualTo("local");
-    assertThat(events).singleElement().satisfies(event -> {
-      assertThat(event.cost()).isEqualByComparingTo(new BigDecimal("0.004605"));
-      assertThat(event.provider()).isEqualTo("anthropic");
-      assertThat(event.pricedAs()).isEqualTo("anthropic/claude-sonnet-4-0");
-      assertThat(event.cacheWriteTokens()).isEqualTo(300L);
-      assertThat(event.traceId()).isEqualTo(data.getTraceId());
-      assertThat(event.spanId()).isEqualTo(data.getSpanId());
-      assertThat(event.outcome()).isEqualTo(UsageEvent.Outcome.SUCCESS);
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.cost()).isEqualByComparingTo(new BigDecimal("0.004605"));
+              assertThat(event.provider()).isEqualTo("anthropic");
+              assertThat(event.pricedAs()).isEqualTo("anthropic/claude-sonnet-4-0");
+              assertThat(event.cacheWriteTokens()).isEqualTo(300L);
+              assertThat(event.traceId()).isEqualTo(data.getTraceId());
+              assertThat(event.spanId()).isEqualTo(data.getSpanId());
+              assertThat(event.outcome()).isEqualTo(UsageEvent.Outcome.SUCCESS);
+            });
   }
 
   @Test
@@ -128,13 +131,17 @@ class CostSpanProcessorTest {
     span.end();
     SpanData data = only();
     assertThat(data.getAttributes().get(GenAiSemconv.USAGE_COST_AMOUNT)).isNull();
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo(UsageEvent.Outcome.TIMED_OUT);
-      assertThat(e.cost()).isNull();
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(UsageEvent.Outcome.TIMED_OUT);
+              assertThat(e.cost()).isNull();
+            });
     assertThat(SpanUsageEvents.outcome("cancelled", StatusCode.ERROR))
         .isEqualTo(UsageEvent.Outcome.CANCELLED);
-    assertThat(SpanUsageEvents.outcome("500", StatusCode.ERROR)).isEqualTo(UsageEvent.Outcome.ERROR);
+    assertThat(SpanUsageEvents.outcome("500", StatusCode.ERROR))
+        .isEqualTo(UsageEvent.Outcome.ERROR);
     assertThat(SpanUsageEvents.outcome(null, StatusCode.ERROR)).isEqualTo(UsageEvent.Outcome.ERROR);
   }
 
@@ -143,10 +150,15 @@ class CostSpanProcessorTest {
     Span genAi = chat(GenAiSemconv.PROVIDER_NAME, "openai", "mystery-model");
     genAi.setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 10L);
     genAi.end();
-    tracer.spanBuilder("GET /").setAttribute(AttributeKey.stringKey("http.route"), "/").startSpan().end();
+    tracer
+        .spanBuilder("GET /")
+        .setAttribute(AttributeKey.stringKey("http.route"), "/")
+        .startSpan()
+        .end();
     assertThat(dispatcher.flush(5000)).isTrue();
     assertThat(spans.getFinishedSpanItems())
-        .allSatisfy(s -> assertThat(s.getAttributes().get(GenAiSemconv.USAGE_COST_AMOUNT)).isNull());
+        .allSatisfy(
+            s -> assertThat(s.getAttributes().get(GenAiSemconv.USAGE_COST_AMOUNT)).isNull());
     assertThat(events).hasSize(1);
     MetricData unpriced =
         metricReader.collectAllMetrics().stream()
@@ -155,10 +167,12 @@ class CostSpanProcessorTest {
             .orElseThrow(AssertionError::new);
     assertThat(unpriced.getLongSumData().getPoints())
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.getValue()).isEqualTo(1);
-          assertThat(p.getAttributes().get(GenAiSemconv.REQUEST_MODEL)).isEqualTo("mystery-model");
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.getValue()).isEqualTo(1);
+              assertThat(p.getAttributes().get(GenAiSemconv.REQUEST_MODEL))
+                  .isEqualTo("mystery-model");
+            });
   }
 
   @Test

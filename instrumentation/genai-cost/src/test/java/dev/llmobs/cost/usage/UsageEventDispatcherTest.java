@@ -56,7 +56,8 @@ class UsageEventDispatcherTest {
             throw new IllegalStateException("sink down");
           };
       UsageSink working = received::add;
-      UsageEventDispatcher dispatcher = new UsageEventDispatcher(Arrays.asList(broken, working), 64);
+      UsageEventDispatcher dispatcher =
+          new UsageEventDispatcher(Arrays.asList(broken, working), 64);
       for (int i = 0; i < 10; i++) {
         String id = "call-" + i;
         assertThat(dispatcher.offer(() -> event(id))).isTrue();

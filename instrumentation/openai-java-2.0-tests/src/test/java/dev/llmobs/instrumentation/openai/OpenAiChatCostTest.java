@@ -40,8 +40,12 @@ class OpenAiChatCostTest extends OpenAiAgentTest {
   static final double EXPECTED_COST = 0.00725;
 
   static String completion(String id, String model) {
-    return "{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":1700000000,"
-        + "\"model\":\"" + model + "\",\"choices\":[{\"index\":0,\"message\":"
+    return "{\"id\":\""
+        + id
+        + "\",\"object\":\"chat.completion\",\"created\":1700000000,"
+        + "\"model\":\""
+        + model
+        + "\",\"choices\":[{\"index\":0,\"message\":"
         + "{\"role\":\"assistant\",\"content\":\"Priced\"},\"finish_reason\":\"stop\"}],"
         + "\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":500,\"total_tokens\":1500,"
         + "\"prompt_tokens_details\":{\"cached_tokens\":200},"
@@ -52,7 +56,8 @@ class OpenAiChatCostTest extends OpenAiAgentTest {
     client
         .chat()
         .completions()
-        .create(ChatCompletionCreateParams.builder().model(model).addUserMessage("price me").build());
+        .create(
+            ChatCompletionCreateParams.builder().model(model).addUserMessage("price me").build());
   }
 
   @Test
@@ -62,7 +67,8 @@ class OpenAiChatCostTest extends OpenAiAgentTest {
             .setHeader("Content-Type", "application/json")
             .setBody(completion("chatcmpl-cost-1", "gpt-4o-2024-08-06")));
 
-    try (Scope ignored = Baggage.current().toBuilder().put("tenant", "acme").build().makeCurrent()) {
+    try (Scope ignored =
+        Baggage.current().toBuilder().put("tenant", "acme").build().makeCurrent()) {
       chat("gpt-4o");
     }
 

@@ -4,7 +4,6 @@ import static dev.llmobs.testing.GenAiKeys.INPUT_MESSAGES;
 import static dev.llmobs.testing.GenAiKeys.OUTPUT_MESSAGES;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -13,8 +12,8 @@ import com.openai.models.responses.ResponseCreateParams;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs in a JVM of its own with {@code otel.instrumentation.genai.capture-message-content=true}
- * and a 400-character limit (see the surefire execution "content-capture").
+ * Runs in a JVM of its own with {@code otel.instrumentation.genai.capture-message-content=true} and
+ * a 400-character limit (see the surefire execution "content-capture").
  */
 class OpenAiContentCaptureTest extends OpenAiAgentTest {
 

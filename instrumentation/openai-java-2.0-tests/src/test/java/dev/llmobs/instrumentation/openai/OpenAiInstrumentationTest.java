@@ -29,7 +29,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,8 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
 
   @Test
   void chatCompletion() {
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-1", "gpt-4o-mini-2024-07-18")));
+    server.enqueue(
+        FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-1", "gpt-4o-mini-2024-07-18")));
 
     ChatCompletion completion =
         testing.runWithSpan(
@@ -172,9 +172,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
     try (StreamResponse<ChatCompletionChunk> stream =
         client.chat().completions().createStreaming(chat("gpt-4o-mini").build())) {
       stream.stream()
-          .forEach(
-              chunk ->
-                  chunk.choices().forEach(c -> c.delta().content().ifPresent(text::add)));
+          .forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(text::add)));
     }
 
     assertThat(String.join("", text)).isEqualTo("Hello");
@@ -225,9 +223,9 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
     server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-a", "gpt-4o-2024-08-06")));
 
     ChatCompletion completion =
-        testing.runWithSpan(
-            "parent",
-            () -> client.async().chat().completions().create(chat("gpt-4o").build()))
+        testing
+            .runWithSpan(
+                "parent", () -> client.async().chat().completions().create(chat("gpt-4o").build()))
             .join();
 
     assertThat(completion.id()).isEqualTo("chatcmpl-a");
@@ -329,8 +327,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
     try (StreamResponse<ResponseStreamEvent> stream =
         client
             .responses()
-            .createStreaming(
-                ResponseCreateParams.builder().model("gpt-4.1").input("Hi").build())) {
+            .createStreaming(ResponseCreateParams.builder().model("gpt-4.1").input("Hi").build())) {
       events = stream.stream().collect(Collectors.toList());
     }
 
@@ -388,10 +385,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
         .async()
         .embeddings()
         .create(
-            EmbeddingCreateParams.builder()
-                .model("text-embedding-3-small")
-                .input("me too")
-                .build())
+            EmbeddingCreateParams.builder().model("text-embedding-3-small").input("me too").build())
         .join();
 
     assertThat(sync.data()).hasSize(1);
@@ -437,5 +431,4 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
                           assertThat(attributes.toString()).doesNotContain("Say hello");
                         })));
   }
-
 }

@@ -150,8 +150,7 @@ class OpenAiMetricsTest extends OpenAiAgentTest {
         SCOPE,
         "gen_ai.client.operation.time_per_output_chunk",
         metrics ->
-            metrics.anySatisfy(
-                metric -> assertThat(histogramPoints(metric, "gpt-m3")).hasSize(1)));
+            metrics.anySatisfy(metric -> assertThat(histogramPoints(metric, "gpt-m3")).hasSize(1)));
     testing.waitAndAssertMetrics(
         SCOPE,
         "gen_ai.client.active_requests",
@@ -174,8 +173,9 @@ class OpenAiMetricsTest extends OpenAiAgentTest {
   }
 
   static <P extends PointData> List<P> filter(Collection<P> points, String requestModel) {
-    return new ArrayList<>(points).stream()
-        .filter(p -> requestModel.equals(p.getAttributes().get(REQUEST_MODEL)))
-        .collect(Collectors.toList());
+    return new ArrayList<>(points)
+        .stream()
+            .filter(p -> requestModel.equals(p.getAttributes().get(REQUEST_MODEL)))
+            .collect(Collectors.toList());
   }
 }

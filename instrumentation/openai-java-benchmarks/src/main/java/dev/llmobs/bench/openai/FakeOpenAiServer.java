@@ -12,8 +12,8 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * A loopback OpenAI chat-completions endpoint with fixed answers: one completion, or the same as
- * an SSE stream when the request asks for one. MockWebServer parses HTTP itself, so no agent
+ * A loopback OpenAI chat-completions endpoint with fixed answers: one completion, or the same as an
+ * SSE stream when the request asks for one. MockWebServer parses HTTP itself, so no agent
  * instruments the server side and every variant pays for the same server work.
  */
 final class FakeOpenAiServer implements AutoCloseable {
@@ -24,8 +24,12 @@ final class FakeOpenAiServer implements AutoCloseable {
   private static final String RESPONSE_MODEL = "gpt-4o-mini-2024-07-18";
 
   static final String COMPLETION =
-      "{\"id\":\"" + ID + "\",\"object\":\"chat.completion\",\"created\":1700000000,"
-          + "\"model\":\"" + RESPONSE_MODEL + "\",\"choices\":[{\"index\":0,\"message\":"
+      "{\"id\":\""
+          + ID
+          + "\",\"object\":\"chat.completion\",\"created\":1700000000,"
+          + "\"model\":\""
+          + RESPONSE_MODEL
+          + "\",\"choices\":[{\"index\":0,\"message\":"
           + "{\"role\":\"assistant\",\"content\":\"Hello there, how can I help?\"},"
           + "\"finish_reason\":\"stop\"}],"
           + "\"usage\":{\"prompt_tokens\":21,\"completion_tokens\":7,\"total_tokens\":28,"
@@ -38,8 +42,12 @@ final class FakeOpenAiServer implements AutoCloseable {
           chunk("{\"content\":\"Hello there,\"}", null),
           chunk("{\"content\":\" how can I help?\"}", null),
           chunk("{}", "\"stop\""),
-          "{\"id\":\"" + ID + "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-              + "\"model\":\"" + RESPONSE_MODEL + "\",\"choices\":[],"
+          "{\"id\":\""
+              + ID
+              + "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+              + "\"model\":\""
+              + RESPONSE_MODEL
+              + "\",\"choices\":[],"
               + "\"usage\":{\"prompt_tokens\":21,\"completion_tokens\":7,\"total_tokens\":28}}");
 
   private final MockWebServer server = new MockWebServer();
@@ -81,9 +89,16 @@ final class FakeOpenAiServer implements AutoCloseable {
   }
 
   private static String chunk(String delta, String finishReason) {
-    return "{\"id\":\"" + ID + "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-        + "\"model\":\"" + RESPONSE_MODEL + "\",\"choices\":[{\"index\":0,\"delta\":" + delta
-        + ",\"finish_reason\":" + finishReason + "}]}";
+    return "{\"id\":\""
+        + ID
+        + "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+        + "\"model\":\""
+        + RESPONSE_MODEL
+        + "\",\"choices\":[{\"index\":0,\"delta\":"
+        + delta
+        + ",\"finish_reason\":"
+        + finishReason
+        + "}]}";
   }
 
   private static String sse(String... events) {

@@ -34,7 +34,8 @@ public final class OneCall {
     try (FakeOpenAiServer server = new FakeOpenAiServer()) {
       OpenAIClient client = client(server);
       System.out.println(
-          "chat: " + client.chat().completions().create(params().build()).choices().size()
+          "chat: "
+              + client.chat().completions().create(params().build()).choices().size()
               + " choice(s)");
       ChatCompletionCreateParams streamParams =
           params()

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One openai-java chat completion, and one streamed to its end, over loopback HTTP. Which agent
- * (if any) is attached is decided by the launcher per fork ({@link OverheadBenchmarkMain}); the
- * code measured is the same in every variant.
+ * One openai-java chat completion, and one streamed to its end, over loopback HTTP. Which agent (if
+ * any) is attached is decided by the launcher per fork ({@link OverheadBenchmarkMain}); the code
+ * measured is the same in every variant.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

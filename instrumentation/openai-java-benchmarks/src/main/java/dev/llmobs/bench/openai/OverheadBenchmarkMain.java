@@ -19,11 +19,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Per-call cost of a real openai-java client with no agent, the stock upstream agent and the
- * llmobs agent, measured side by side: the forks are interleaved (round r runs one fork of every
- * variant, the order rotated each round) so machine noise spreads over all variants, and each
- * variant's iterations from all its forks are pooled into one JMH score and error. Arguments are
- * JMH's; {@code -f N} is the number of rounds.
+ * Per-call cost of a real openai-java client with no agent, the stock upstream agent and the llmobs
+ * agent, measured side by side: the forks are interleaved (round r runs one fork of every variant,
+ * the order rotated each round) so machine noise spreads over all variants, and each variant's
+ * iterations from all its forks are pooled into one JMH score and error. Arguments are JMH's;
+ * {@code -f N} is the number of rounds.
  */
 public final class OverheadBenchmarkMain {
 

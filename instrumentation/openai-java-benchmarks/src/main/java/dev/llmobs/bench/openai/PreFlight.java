@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Proves, before anything is measured, that the variants differ the way the note claims: each
- * makes the benchmark's two calls ({@link OneCall}) in a JVM of its own and the GenAI spans that
- * come out are counted. A benchmark of an agent that silently did not instrument the calls would
- * be a fast and wrong number.
+ * Proves, before anything is measured, that the variants differ the way the note claims: each makes
+ * the benchmark's two calls ({@link OneCall}) in a JVM of its own and the GenAI spans that come out
+ * are counted. A benchmark of an agent that silently did not instrument the calls would be a fast
+ * and wrong number.
  */
 final class PreFlight {
 
@@ -24,7 +24,9 @@ final class PreFlight {
           "-Dotel.metrics.exporter=none",
           "-Dotel.logs.exporter=none");
 
-  /** One line of the logging span exporter: {@code 'name' : trace span KIND [tracer: scope:ver]}. */
+  /**
+   * One line of the logging span exporter: {@code 'name' : trace span KIND [tracer: scope:ver]}.
+   */
   private static final Pattern LOGGED_SPAN =
       Pattern.compile("'(chat [^']*)' : \\S+ \\S+ \\w+ \\[tracer: ([^:\\]]+)");
 
@@ -50,10 +52,12 @@ final class PreFlight {
         }
       }
       System.out.printf(
-          "  %-15s %d GenAI span(s), %d with cost: %s%n", variant.name, spans.size(), priced, spans);
+          "  %-15s %d GenAI span(s), %d with cost: %s%n",
+          variant.name, spans.size(), priced, spans);
       if (!expected(variant.name, spans, priced)) {
         throw new IllegalStateException(
-            variant.name + ": not the GenAI spans this benchmark is meant to compare; see "
+            variant.name
+                + ": not the GenAI spans this benchmark is meant to compare; see "
                 + log(variant.name));
       }
     }
@@ -77,9 +81,9 @@ final class PreFlight {
   }
 
   /**
-   * With {@code otel.traces.exporter=none} spans are still recorded and handed to span
-   * processors: the usage events that the llmobs cost processor writes when a GenAI span ends
-   * prove it, for llmobs' spans and for upstream's (stock agent plus the llmobs extension).
+   * With {@code otel.traces.exporter=none} spans are still recorded and handed to span processors:
+   * the usage events that the llmobs cost processor writes when a GenAI span ends prove it, for
+   * llmobs' spans and for upstream's (stock agent plus the llmobs extension).
    */
   private void processorsRunWithExporterNone(List<Variant> variants) throws Exception {
     Variant llmobs = find(variants, Variant.LLMOBS);
@@ -113,8 +117,7 @@ final class PreFlight {
     if (!Files.exists(usage)) {
       return 0;
     }
-    return (int)
-        Files.readAllLines(usage).stream().filter(l -> l.contains("\"cost\":")).count();
+    return (int) Files.readAllLines(usage).stream().filter(l -> l.contains("\"cost\":")).count();
   }
 
   private String oneCall(String label, List<String> jvmArgs) throws Exception {

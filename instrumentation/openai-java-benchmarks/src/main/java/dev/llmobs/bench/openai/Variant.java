@@ -11,9 +11,9 @@ import java.util.List;
 final class Variant {
 
   /**
-   * No network and no exporter work, but spans are still sampled, recorded and handed to every
-   * span processor (the llmobs cost processor included): the exporter setting only decides
-   * whether an exporting processor is added. The pre-flight proves this per run.
+   * No network and no exporter work, but spans are still sampled, recorded and handed to every span
+   * processor (the llmobs cost processor included): the exporter setting only decides whether an
+   * exporting processor is added. The pre-flight proves this per run.
    */
   static final List<String> QUIET_EXPORTERS =
       List.of(
@@ -68,7 +68,11 @@ final class Variant {
     String value = System.getProperty(property);
     if (value == null || !Files.isRegularFile(Paths.get(value))) {
       throw new IllegalStateException(
-          "-D" + property + " must name an existing file (got " + value + "); build the agent"
+          "-D"
+              + property
+              + " must name an existing file (got "
+              + value
+              + "); build the agent"
               + " first: mvn -q -DskipTests -Popenai-benchmark"
               + " -pl instrumentation/openai-java-benchmarks -am package");
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * com.anthropic:anthropic-java 2.0 and later: messages, blocking, async and streaming. Disable
- * with {@code -Dotel.instrumentation.llmobs-anthropic-java.enabled=false}.
+ * com.anthropic:anthropic-java 2.0 and later: messages, blocking, async and streaming. Disable with
+ * {@code -Dotel.instrumentation.llmobs-anthropic-java.enabled=false}.
  */
 public final class AnthropicInstrumentationModule extends InstrumentationModule {
 

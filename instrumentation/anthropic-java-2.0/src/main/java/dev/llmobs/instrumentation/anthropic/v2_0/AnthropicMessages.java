@@ -21,7 +21,8 @@ final class AnthropicMessages {
 
   // Sampling parameters have typed accessors in 2.x and are gone from 3.x, where a caller sets
   // them as additional body properties; both are read.
-  private static final Method TEMPERATURE = AnthropicCalls.method(MessageCreateParams.class, "temperature");
+  private static final Method TEMPERATURE =
+      AnthropicCalls.method(MessageCreateParams.class, "temperature");
   private static final Method TOP_P = AnthropicCalls.method(MessageCreateParams.class, "topP");
   private static final Method TOP_K = AnthropicCalls.method(MessageCreateParams.class, "topK");
 
@@ -29,13 +30,12 @@ final class AnthropicMessages {
     Map<String, JsonValue> extra = params._additionalBodyProperties();
     GenAiRequest request =
         new GenAiRequest(GenAiSemconv.OPERATION_CHAT, GenAiSemconv.PROVIDER_ANTHROPIC)
-            .requestModel(params.model().asString())
-            .stream(stream)
-            .maxTokens(params.maxTokens())
-            .temperature(number(params, TEMPERATURE, extra, "temperature"))
-            .topP(number(params, TOP_P, extra, "top_p"))
-            .topK(number(params, TOP_K, extra, "top_k"))
-            .stopSequences(params.stopSequences().orElse(null));
+            .requestModel(params.model().asString()).stream(stream)
+                .maxTokens(params.maxTokens())
+                .temperature(number(params, TEMPERATURE, extra, "temperature"))
+                .topP(number(params, TOP_P, extra, "top_p"))
+                .topK(number(params, TOP_K, extra, "top_k"))
+                .stopSequences(params.stopSequences().orElse(null));
     if (capture > 0) {
       request.inputMessages(GenAiJsonContent.inputMessages(tree(params._body()), capture));
     }
@@ -45,7 +45,8 @@ final class AnthropicMessages {
   static GenAiResponse response(Message message, int capture) {
     GenAiResponse response =
         new GenAiResponse().responseId(message.id()).responseModel(message.model().asString());
-    String stopReason = message.stopReason().isPresent() ? message.stopReason().get().asString() : null;
+    String stopReason =
+        message.stopReason().isPresent() ? message.stopReason().get().asString() : null;
     if (stopReason != null) {
       response.finishReasons(Collections.singletonList(stopReason));
     }

@@ -11,8 +11,7 @@ import java.util.Collections;
 
 /**
  * Follows a messages event stream: message_start has id, model and input usage; content block
- * deltas are the output chunks; message_delta has the stop reason and the final (cumulative)
- * usage.
+ * deltas are the output chunks; message_delta has the stop reason and the final (cumulative) usage.
  */
 final class AnthropicStreamAccumulator implements GenAiStreamAccumulator<RawMessageStreamEvent> {
 

@@ -12,8 +12,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * anthropic-java 3.x traces its own calls ({@code anthropic.messages.create}) through the global
  * OpenTelemetry by default, which under the agent nests a second GenAI span inside ours for every
- * call. While this module is on, the SDK's own switch reads "off"; turning this module off
- * ({@code otel.instrumentation.llmobs-anthropic-java.enabled=false}) gives the SDK's spans back.
+ * call. While this module is on, the SDK's own switch reads "off"; turning this module off ({@code
+ * otel.instrumentation.llmobs-anthropic-java.enabled=false}) gives the SDK's spans back.
  */
 public final class SdkOwnTracingInstrumentation implements TypeInstrumentation {
 
@@ -25,8 +25,7 @@ public final class SdkOwnTracingInstrumentation implements TypeInstrumentation {
   @Override
   public void transform(TypeTransformer transformer) {
     transformer.applyAdviceToMethod(
-        named("enabled").and(takesArguments(0)),
-        getClass().getName() + "$OffAdvice");
+        named("enabled").and(takesArguments(0)), getClass().getName() + "$OffAdvice");
   }
 
   @SuppressWarnings("unused")

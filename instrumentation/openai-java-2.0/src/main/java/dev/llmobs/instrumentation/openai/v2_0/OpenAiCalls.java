@@ -97,5 +97,4 @@ public final class OpenAiCalls implements GenAiProviderCalls {
             : null;
     return GenAiErrors.classify(error, status);
   }
-
 }

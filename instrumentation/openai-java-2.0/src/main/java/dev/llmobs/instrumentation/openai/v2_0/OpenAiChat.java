@@ -20,15 +20,14 @@ final class OpenAiChat {
   static GenAiRequest request(ChatCompletionCreateParams params, boolean stream, int capture) {
     GenAiRequest request =
         new GenAiRequest(GenAiSemconv.OPERATION_CHAT, GenAiSemconv.PROVIDER_OPENAI)
-            .requestModel(params.model().asString())
-            .stream(stream)
-            .temperature(params.temperature().orElse(null))
-            .topP(params.topP().orElse(null))
-            .maxTokens(params.maxCompletionTokens().orElse(params.maxTokens().orElse(null)))
-            .seed(params.seed().orElse(null))
-            .choiceCount(params.n().orElse(null))
-            .frequencyPenalty(params.frequencyPenalty().orElse(null))
-            .presencePenalty(params.presencePenalty().orElse(null));
+            .requestModel(params.model().asString()).stream(stream)
+                .temperature(params.temperature().orElse(null))
+                .topP(params.topP().orElse(null))
+                .maxTokens(params.maxCompletionTokens().orElse(params.maxTokens().orElse(null)))
+                .seed(params.seed().orElse(null))
+                .choiceCount(params.n().orElse(null))
+                .frequencyPenalty(params.frequencyPenalty().orElse(null))
+                .presencePenalty(params.presencePenalty().orElse(null));
     if (params.stop().isPresent()) {
       ChatCompletionCreateParams.Stop stop = params.stop().get();
       request.stopSequences(

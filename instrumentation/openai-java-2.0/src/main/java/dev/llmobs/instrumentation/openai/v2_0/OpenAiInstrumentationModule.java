@@ -14,8 +14,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * com.openai:openai-java 2.0 and later: chat completions, the Responses API and embeddings, each
  * blocking, async and streaming. Disable with {@code
- * -Dotel.instrumentation.llmobs-openai-java.enabled=false}. Our names differ from upstream's
- * {@code openai-java} on purpose: the distro turns upstream's module off so each call has one span.
+ * -Dotel.instrumentation.llmobs-openai-java.enabled=false}. Our names differ from upstream's {@code
+ * openai-java} on purpose: the distro turns upstream's module off so each call has one span.
  */
 public final class OpenAiInstrumentationModule extends InstrumentationModule {
 

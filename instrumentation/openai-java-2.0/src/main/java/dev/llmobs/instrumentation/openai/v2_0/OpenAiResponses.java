@@ -27,16 +27,16 @@ final class OpenAiResponses {
   static GenAiRequest request(ResponseCreateParams params, boolean stream, int capture) {
     GenAiRequest request =
         new GenAiRequest(GenAiSemconv.OPERATION_CHAT, GenAiSemconv.PROVIDER_OPENAI)
-            .requestModel(modelName(params._model().asKnown()))
-            .stream(stream)
-            .temperature(params.temperature().orElse(null))
-            .topP(params.topP().orElse(null))
-            .maxTokens(params.maxOutputTokens().orElse(null));
+            .requestModel(modelName(params._model().asKnown())).stream(stream)
+                .temperature(params.temperature().orElse(null))
+                .topP(params.topP().orElse(null))
+                .maxTokens(params.maxOutputTokens().orElse(null));
     String conversation = conversationId(params);
     request.conversationId(
         conversation != null ? conversation : params.previousResponseId().orElse(null));
     if (capture > 0) {
-      request.inputMessages(GenAiJsonContent.inputMessages(OpenAiChat.tree(params._body()), capture));
+      request.inputMessages(
+          GenAiJsonContent.inputMessages(OpenAiChat.tree(params._body()), capture));
     }
     return request;
   }
@@ -64,7 +64,8 @@ final class OpenAiResponses {
     }
     if (capture > 0) {
       String text = GenAiJsonContent.outputText(OpenAiChat.tree(result).path("output"), "message");
-      response.outputMessages(new GenAiMessages().add("assistant", text, finishReason).toJson(capture));
+      response.outputMessages(
+          new GenAiMessages().add("assistant", text, finishReason).toJson(capture));
     }
     return response;
   }

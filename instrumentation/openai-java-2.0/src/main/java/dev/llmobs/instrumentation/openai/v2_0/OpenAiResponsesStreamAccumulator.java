@@ -11,7 +11,8 @@ import java.util.Optional;
  * Follows a Responses API event stream: text deltas are the output chunks; the final
  * completed/incomplete/failed event carries the whole response with usage.
  */
-final class OpenAiResponsesStreamAccumulator implements GenAiStreamAccumulator<ResponseStreamEvent> {
+final class OpenAiResponsesStreamAccumulator
+    implements GenAiStreamAccumulator<ResponseStreamEvent> {
 
   private final int capture;
   private Response last;
@@ -48,8 +49,7 @@ final class OpenAiResponsesStreamAccumulator implements GenAiStreamAccumulator<R
   @Override
   public GenAiResponse response() {
     // Content comes from the deltas: the final event's copy is captured only when it is there.
-    GenAiResponse response =
-        last == null ? new GenAiResponse() : OpenAiResponses.response(last, 0);
+    GenAiResponse response = last == null ? new GenAiResponse() : OpenAiResponses.response(last, 0);
     if (errorCode != null && response.errorType() == null) {
       response.errorType(errorCode);
     }

@@ -11,9 +11,9 @@ import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.util.ContextDataProvider;
 
 /**
- * Log4j's context data of the GenAI call running on the logging thread. Log4j applies the
- * thread's {@code ThreadContext} before service providers, so keys the application has put there
- * are left out here: its values win.
+ * Log4j's context data of the GenAI call running on the logging thread. Log4j applies the thread's
+ * {@code ThreadContext} before service providers, so keys the application has put there are left
+ * out here: its values win.
  */
 public final class GenAiContextDataProvider implements ContextDataProvider {
 

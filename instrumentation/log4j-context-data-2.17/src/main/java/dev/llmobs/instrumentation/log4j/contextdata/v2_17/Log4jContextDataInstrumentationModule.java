@@ -16,8 +16,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Log4j 2 (log4j-core 2.17 and later): while a GenAI call of ours runs, every event logged on that
- * thread carries {@code gen_ai.provider.name}, {@code gen_ai.request.model} and, when known,
- * {@code gen_ai.conversation.id} in its context data ({@code %X{...}} in layouts). No advice: as
+ * thread carries {@code gen_ai.provider.name}, {@code gen_ai.request.model} and, when known, {@code
+ * gen_ai.conversation.id} in its context data ({@code %X{...}} in layouts). No advice: as
  * upstream's log4j-context-data-2.17, a {@code ContextDataProvider} is injected into log4j-core's
  * class loader with a services file that names it; log4j asks it on the logging thread when it
  * creates the event. Unlike upstream, no {@code exposedClassNames()}: it matters only in the

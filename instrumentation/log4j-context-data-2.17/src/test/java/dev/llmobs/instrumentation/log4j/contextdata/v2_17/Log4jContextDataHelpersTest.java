@@ -1,7 +1,6 @@
 package dev.llmobs.instrumentation.log4j.contextdata.v2_17;
 
 import static dev.llmobs.genai.testing.HelperClassesAssert.assertHelpersAreTheCompiledClasses;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

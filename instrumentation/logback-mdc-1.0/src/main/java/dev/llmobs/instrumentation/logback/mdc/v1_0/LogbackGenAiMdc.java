@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Remembers which GenAI call a Logback event was logged in and adds that call's keys to the
- * event's MDC map. The event is an {@code Object} so that this helper names no Logback type.
+ * Remembers which GenAI call a Logback event was logged in and adds that call's keys to the event's
+ * MDC map. The event is an {@code Object} so that this helper names no Logback type.
  */
 public final class LogbackGenAiMdc {
 

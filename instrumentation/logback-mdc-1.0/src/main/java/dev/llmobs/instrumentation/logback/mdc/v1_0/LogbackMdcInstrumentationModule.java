@@ -13,10 +13,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Logback (logback-classic 1.0 and later): while a GenAI call of ours runs, the MDC map of every
- * event logged on that thread also holds {@code gen_ai.provider.name}, {@code
- * gen_ai.request.model} and, when known, {@code gen_ai.conversation.id}. Like upstream's
- * logback-mdc-1.0 the SLF4J MDC thread-local is never written: the event's map is returned as a
- * copy with our keys, so nothing can outlive the call. Disable with {@code
+ * event logged on that thread also holds {@code gen_ai.provider.name}, {@code gen_ai.request.model}
+ * and, when known, {@code gen_ai.conversation.id}. Like upstream's logback-mdc-1.0 the SLF4J MDC
+ * thread-local is never written: the event's map is returned as a copy with our keys, so nothing
+ * can outlive the call. Disable with {@code
  * -Dotel.instrumentation.llmobs-logback-mdc.enabled=false}.
  */
 public final class LogbackMdcInstrumentationModule extends InstrumentationModule {
