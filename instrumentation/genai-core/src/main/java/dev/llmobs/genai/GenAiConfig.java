@@ -3,6 +3,7 @@ package dev.llmobs.genai;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.incubator.config.DeclarativeConfigProperties;
 import io.opentelemetry.instrumentation.api.incubator.config.internal.DeclarativeConfigUtil;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,14 @@ public final class GenAiConfig {
       "capture-message-content.max-length";
 
   public static final int CAPTURE_MESSAGE_CONTENT_MAX_LENGTH_DEFAULT = 8192;
+
+  /**
+   * How long an open stream may go without a chunk before its span ends as abandoned: a duration
+   * such as {@code 600s}, {@code 10m} or {@code 500ms} (a bare number is milliseconds).
+   */
+  public static final String STREAM_IDLE_TIMEOUT = "stream.idle-timeout";
+
+  public static final long STREAM_IDLE_TIMEOUT_DEFAULT_MILLIS = 10 * 60 * 1000L;
 
   private static final Logger logger = Logger.getLogger(GenAiConfig.class.getName());
 
@@ -69,6 +78,10 @@ public final class GenAiConfig {
         CAPTURE_MESSAGE_CONTENT_MAX_LENGTH, CAPTURE_MESSAGE_CONTENT_MAX_LENGTH_DEFAULT);
   }
 
+  public long streamIdleTimeoutMillis() {
+    return getDurationMillis(STREAM_IDLE_TIMEOUT, STREAM_IDLE_TIMEOUT_DEFAULT_MILLIS);
+  }
+
   String getString(String option) {
     try {
       String value = source.get(PREFIX + option);
@@ -106,13 +119,42 @@ public final class GenAiConfig {
     return invalid(option, value, "a positive whole number", defaultValue);
   }
 
+  long getDurationMillis(String option, long defaultMillis) {
+    String value = getString(option);
+    if (value == null) {
+      return defaultMillis;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    int unitStart = 0;
+    while (unitStart < lower.length() && Character.isDigit(lower.charAt(unitStart))) {
+      unitStart++;
+    }
+    String unit = lower.substring(unitStart).trim();
+    long multiplier =
+        unit.isEmpty() || unit.equals("ms")
+            ? 1
+            : unit.equals("s")
+                ? 1000
+                : unit.equals("m") ? 60_000 : unit.equals("h") ? 3_600_000 : 0;
+    try {
+      long amount = Long.parseLong(lower.substring(0, unitStart));
+      if (multiplier > 0 && amount > 0 && amount <= Long.MAX_VALUE / multiplier) {
+        return amount * multiplier;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    return invalid(
+        option, value, "a positive duration such as 500ms, 30s, 10m or 1h", defaultMillis);
+  }
+
   private static <T> T invalid(String option, String value, String expected, T defaultValue) {
     logger.warning(
         "llmobs: option "
             + PREFIX
             + option
             + "="
-            + value
+            + GenAiStrings.forLog(value)
             + " is not "
             + expected
             + "; using the default "
@@ -120,7 +162,7 @@ public final class GenAiConfig {
     return defaultValue;
   }
 
-  // ---- Cost and usage events (issue 6): read by the cost span processor of genai-cost. ----
+  // Cost and usage events: read by the cost span processor of genai-cost.
 
   /** Put cost attributes, cost metrics and usage events on GenAI spans. */
   public static final String COST_ENABLED = "cost.enabled";

@@ -1,6 +1,7 @@
 package dev.llmobs.genai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Message text for opt-in content capture, read from a provider SDK's own JSON form of a request or
@@ -10,6 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * jackson-core).
  */
 public final class GenAiJsonContent {
+
+  /**
+   * The JSON tree of an SDK model object, made with the SDK's own mapper. {@code convertValue}, not
+   * {@code valueToTree}: the latter's descriptor names jackson-core's {@code TreeNode}, which the
+   * extension jar relocates.
+   */
+  public static JsonNode tree(ObjectMapper sdkMapper, Object sdkModel) {
+    return sdkMapper.convertValue(sdkModel, JsonNode.class);
+  }
 
   /** Plain text of a content field: a string, or the concatenated text of its parts. */
   public static String text(JsonNode content) {

@@ -2,11 +2,11 @@ package dev.llmobs.genai;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The provider-neutral view of one GenAI call as it starts. A provider mapper fills in what its SDK
- * request holds; everything left null is simply not recorded.
+ * request holds; everything left null is simply not recorded. Strings are capped as they are set
+ * ({@link GenAiStrings#cap}): a client of the application controls them.
  */
 public final class GenAiRequest {
 
@@ -27,6 +27,7 @@ public final class GenAiRequest {
   private Double presencePenalty;
   private String conversationId;
   private Long dimensionCount;
+  private List<String> encodingFormats;
   private String inputMessages;
 
   public GenAiRequest(String operationName, String providerName) {
@@ -47,7 +48,7 @@ public final class GenAiRequest {
   }
 
   public GenAiRequest requestModel(String requestModel) {
-    this.requestModel = requestModel;
+    this.requestModel = GenAiStrings.cap(requestModel);
     return this;
   }
 
@@ -69,7 +70,7 @@ public final class GenAiRequest {
       if (uri.getHost() == null) {
         return this;
       }
-      serverAddress = uri.getHost();
+      serverAddress = GenAiStrings.cap(uri.getHost());
       int port = uri.getPort();
       if (port < 0) {
         port = "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
@@ -140,7 +141,7 @@ public final class GenAiRequest {
   }
 
   public GenAiRequest stopSequences(List<String> stopSequences) {
-    this.stopSequences = stopSequences;
+    this.stopSequences = GenAiStrings.cap(stopSequences);
     return this;
   }
 
@@ -176,7 +177,7 @@ public final class GenAiRequest {
   }
 
   public GenAiRequest conversationId(String conversationId) {
-    this.conversationId = conversationId;
+    this.conversationId = GenAiStrings.cap(conversationId);
     return this;
   }
 
@@ -189,21 +190,13 @@ public final class GenAiRequest {
     return this;
   }
 
-  /**
-   * Adds {@code gen_ai.provider.name}, {@code gen_ai.request.model} and {@code
-   * gen_ai.conversation.id}, those that are known, to a logging MDC map. Entries already in {@code
-   * mdc} win: the application's own values are never overwritten.
-   */
-  public void addLogContext(Map<String, String> mdc) {
-    putAbsent(mdc, GenAiSemconv.PROVIDER_NAME.getKey(), providerName);
-    putAbsent(mdc, GenAiSemconv.REQUEST_MODEL.getKey(), requestModel);
-    putAbsent(mdc, GenAiSemconv.CONVERSATION_ID.getKey(), conversationId);
+  public List<String> encodingFormats() {
+    return encodingFormats;
   }
 
-  private static void putAbsent(Map<String, String> mdc, String key, String value) {
-    if (value != null && !mdc.containsKey(key)) {
-      mdc.put(key, value);
-    }
+  public GenAiRequest encodingFormats(List<String> encodingFormats) {
+    this.encodingFormats = GenAiStrings.cap(encodingFormats);
+    return this;
   }
 
   /** Captured input messages as semantic-convention JSON; set only when capture is enabled. */

@@ -27,7 +27,7 @@ public final class GenAiResponse {
   }
 
   public GenAiResponse responseId(String responseId) {
-    this.responseId = responseId;
+    this.responseId = GenAiStrings.cap(responseId);
     return this;
   }
 
@@ -36,7 +36,7 @@ public final class GenAiResponse {
   }
 
   public GenAiResponse responseModel(String responseModel) {
-    this.responseModel = responseModel;
+    this.responseModel = GenAiStrings.cap(responseModel);
     return this;
   }
 
@@ -45,7 +45,7 @@ public final class GenAiResponse {
   }
 
   public GenAiResponse finishReasons(List<String> finishReasons) {
-    this.finishReasons = finishReasons;
+    this.finishReasons = GenAiStrings.cap(finishReasons);
     return this;
   }
 
@@ -64,6 +64,21 @@ public final class GenAiResponse {
 
   public GenAiResponse outputTokens(Long outputTokens) {
     this.outputTokens = outputTokens;
+    return this;
+  }
+
+  /**
+   * Usage as reported by providers that count cached input apart (Anthropic): {@code input}
+   * excludes the cache reads and writes, which the semantic conventions' input count includes.
+   */
+  public GenAiResponse usageWithCacheApart(
+      long input, Long cacheRead, Long cacheCreation, Long output) {
+    long read = cacheRead == null ? 0 : cacheRead;
+    long creation = cacheCreation == null ? 0 : cacheCreation;
+    this.inputTokens = input + read + creation;
+    this.cacheReadInputTokens = cacheRead;
+    this.cacheCreationInputTokens = cacheCreation;
+    this.outputTokens = output;
     return this;
   }
 
@@ -99,7 +114,7 @@ public final class GenAiResponse {
   }
 
   public GenAiResponse errorType(String errorType) {
-    this.errorType = errorType;
+    this.errorType = GenAiStrings.cap(errorType);
     return this;
   }
 

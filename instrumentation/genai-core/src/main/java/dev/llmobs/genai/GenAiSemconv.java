@@ -40,6 +40,8 @@ public final class GenAiSemconv {
       AttributeKey.doubleKey("gen_ai.request.presence_penalty");
   public static final AttributeKey<Boolean> REQUEST_STREAM =
       AttributeKey.booleanKey("gen_ai.request.stream");
+  public static final AttributeKey<List<String>> REQUEST_ENCODING_FORMATS =
+      AttributeKey.stringArrayKey("gen_ai.request.encoding_formats");
 
   // Response attributes.
   public static final AttributeKey<String> RESPONSE_ID =
@@ -97,6 +99,10 @@ public final class GenAiSemconv {
   public static final String ERROR_RATE_LIMITED = "rate_limited";
   public static final String ERROR_TIMEOUT = "timeout";
   public static final String ERROR_CANCELLED = "cancelled";
+  // A stream (or raw response) the application neither consumed to its end nor closed: it became
+  // unreachable, or stayed idle beyond the configured limit.
+  public static final String ERROR_ABANDONED = "abandoned";
+  public static final String ERROR_OTHER = "_OTHER";
 
   // Metric names.
   public static final String METRIC_TOKEN_USAGE = "gen_ai.client.token.usage";
@@ -108,10 +114,21 @@ public final class GenAiSemconv {
   // Ours, beside the semantic conventions' metrics.
   public static final String METRIC_CHUNKS = "gen_ai.client.operation.chunks";
   public static final String METRIC_ACTIVE_REQUESTS = "gen_ai.client.active_requests";
+  // Failures of llmobs' own instrumentation code (never the application's), by module.
+  public static final String METRIC_INSTRUMENTATION_FAILURES = "llmobs.instrumentation.failures";
+  public static final AttributeKey<String> LLMOBS_MODULE = AttributeKey.stringKey("llmobs.module");
+
+  // Exception event attributes (written by hand when content capture is off, see GenAiErrors).
+  public static final AttributeKey<String> EXCEPTION_TYPE =
+      AttributeKey.stringKey("exception.type");
+  public static final AttributeKey<String> EXCEPTION_MESSAGE =
+      AttributeKey.stringKey("exception.message");
+  public static final AttributeKey<String> EXCEPTION_STACKTRACE =
+      AttributeKey.stringKey("exception.stacktrace");
 
   private GenAiSemconv() {}
 
-  // ---- Cost and usage events (issue 6): written by the cost span processor of genai-cost. ----
+  // Cost and usage events: written by the cost span processor of genai-cost.
 
   /** The pre-1.37 provider attribute; some upstream instrumentations still write it. */
   public static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("gen_ai.system");

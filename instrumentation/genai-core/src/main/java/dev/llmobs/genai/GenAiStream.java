@@ -1,51 +1,51 @@
 package dev.llmobs.genai;
 
+import java.util.Iterator;
 import java.util.Spliterator;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * The span side of one streamed response: counts chunks, times the first one, and ends the call
- * once, when the stream is exhausted, fails, or is closed early (then {@code error.type} is {@code
- * cancelled}). Provider modules wrap their SDK's stream types around this.
+ * once, when the stream is exhausted, fails, is closed early (then {@code error.type} is {@code
+ * cancelled}) or is abandoned (neither drained nor closed: it became unreachable, or stayed idle
+ * longer than the configured limit; then {@code error.type} is {@code abandoned}). Provider modules
+ * hand every chunk to {@link #onChunk} (or let {@link #wrap} do it) and report the end.
+ *
+ * <p>Chunks may arrive on one thread while the caller closes on another: the end path marks the
+ * stream ended first, then builds the response under the same lock that guards the accumulator, so
+ * the response sees every chunk accepted before the end and none after.
  */
 public final class GenAiStream<T> {
 
-  private final GenAiCall call;
-  private final GenAiStreamAccumulator<T> accumulator;
-  private final AtomicLong chunks = new AtomicLong();
-  private volatile long firstChunkNanos;
+  private final State<T> state;
 
-  private GenAiStream(GenAiCall call, GenAiStreamAccumulator<T> accumulator) {
-    this.call = call;
-    this.accumulator = accumulator;
+  private GenAiStream(State<T> state) {
+    this.state = state;
   }
 
-  public static <T> GenAiStream<T> of(GenAiCall call, GenAiStreamAccumulator<T> accumulator) {
-    return new GenAiStream<>(call, accumulator);
+  static <T> GenAiStream<T> start(GenAiCall call, GenAiStreamAccumulator<T> accumulator) {
+    State<T> state = new State<>(call, accumulator);
+    GenAiStream<T> stream = new GenAiStream<>(state);
+    state.reaperToken = GenAiReaper.track(stream, state);
+    return stream;
   }
 
-  /** Records a chunk; never throws. */
+  /** Records a chunk; never throws. Chunks after the end are ignored. */
   public void onChunk(T chunk) {
-    try {
-      if (accumulator.accept(chunk) && chunks.getAndIncrement() == 0) {
-        firstChunkNanos = System.nanoTime();
-      }
-    } catch (Throwable t) {
-      GenAiCall.logFailure(t);
-    }
+    state.onChunk(chunk);
   }
 
   /** The stream ended normally (exhausted, or the provider said it was complete). */
   public void complete() {
-    call.end(response(), null);
+    state.finish(null, null);
   }
 
   public void fail(Throwable error) {
-    call.end(response(), GenAiCall.unwrap(error));
+    state.finish(GenAiCall.unwrap(error), null);
   }
 
   /** Completes, or fails when {@code error} is not null: an async stream's completion signal. */
@@ -57,40 +57,25 @@ public final class GenAiStream<T> {
     }
   }
 
-  /** Ends the call when {@code completion} completes, for callers that never subscribe. */
-  public void endWith(CompletableFuture<?> completion) {
-    completion.whenComplete((ignored, error) -> finish(error));
-  }
-
   /** The caller closed the stream; a no-op when it had already ended. */
   public void closedByCaller() {
-    call.endCancelled(response());
-  }
-
-  private GenAiResponse response() {
-    GenAiResponse response;
-    try {
-      response = accumulator.response();
-    } catch (Throwable t) {
-      GenAiCall.logFailure(t);
-      response = null;
-    }
-    if (response == null) {
-      response = new GenAiResponse();
-    }
-    long count = chunks.get();
-    Double timeToFirstChunk =
-        count == 0 ? null : (firstChunkNanos - call.startNanos()) / 1_000_000_000.0;
-    return response.streamTiming(timeToFirstChunk, count);
+    state.finish(null, GenAiSemconv.ERROR_CANCELLED);
   }
 
   /**
    * The same elements, in the same order, seen by this stream on the way. The returned stream is
-   * sequential; closing it closes {@code source}.
+   * sequential; closing it closes {@code source}. An exception thrown by the caller's own action
+   * does not end the span (the caller's close does).
    */
   public Stream<T> wrap(Stream<T> source) {
     return StreamSupport.stream(new TracingSpliterator(source.spliterator()), false)
         .onClose(source::close);
+  }
+
+  /** The same elements, in the same order, seen by this stream on the way. */
+  public Iterator<T> wrap(Iterator<T> source) {
+    return Spliterators.iterator(
+        new TracingSpliterator(Spliterators.spliteratorUnknownSize(source, 0)));
   }
 
   /** Hands every element to the stream and notices exhaustion and failure. Never splits. */
@@ -103,16 +88,21 @@ public final class GenAiStream<T> {
 
     @Override
     public boolean tryAdvance(Consumer<? super T> action) {
+      boolean[] callerFailed = new boolean[1];
       boolean advanced;
       try {
         advanced =
             delegate.tryAdvance(
                 chunk -> {
                   onChunk(chunk);
+                  callerFailed[0] = true;
                   action.accept(chunk);
+                  callerFailed[0] = false;
                 });
       } catch (RuntimeException | Error e) {
-        fail(e);
+        if (!callerFailed[0]) {
+          fail(e);
+        }
         throw e;
       }
       if (!advanced) {
@@ -134,6 +124,87 @@ public final class GenAiStream<T> {
     @Override
     public int characteristics() {
       return delegate.characteristics() & ~(Spliterator.SIZED | Spliterator.SUBSIZED);
+    }
+  }
+
+  /**
+   * Everything needed to end the call, apart from the {@link GenAiStream} the caller's wrappers
+   * hold: the reaper keeps this strongly and the stream only weakly, so it notices when the caller
+   * has dropped the stream.
+   */
+  static final class State<T> implements GenAiReaper.Pending {
+    private final GenAiCall call;
+    private final GenAiStreamAccumulator<T> accumulator;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private long chunks;
+    private long firstChunkNanos;
+    private volatile long lastActivityNanos;
+    volatile Object reaperToken;
+
+    State(GenAiCall call, GenAiStreamAccumulator<T> accumulator) {
+      this.call = call;
+      this.accumulator = accumulator;
+      this.lastActivityNanos = System.nanoTime();
+    }
+
+    void onChunk(T chunk) {
+      try {
+        synchronized (this) {
+          if (ended.get()) {
+            return;
+          }
+          long now = System.nanoTime();
+          lastActivityNanos = now;
+          if (accumulator.accept(chunk) && chunks++ == 0) {
+            firstChunkNanos = now;
+          }
+        }
+      } catch (Throwable t) {
+        GenAiFailures.record(call.module(), t);
+      }
+    }
+
+    @Override
+    public long lastActivityNanos() {
+      return lastActivityNanos;
+    }
+
+    @Override
+    public void abandon() {
+      finish(null, GenAiSemconv.ERROR_ABANDONED);
+    }
+
+    /** Ends the call once: with {@code error}, as {@code errorType}, or normally. */
+    void finish(Throwable error, String errorType) {
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
+      GenAiReaper.untrack(reaperToken);
+      GenAiResponse response = response();
+      if (errorType != null) {
+        response.errorType(errorType);
+      }
+      call.end(response, error);
+    }
+
+    private GenAiResponse response() {
+      GenAiResponse response = null;
+      long count;
+      long first;
+      synchronized (this) {
+        try {
+          response = accumulator.response();
+        } catch (Throwable t) {
+          GenAiFailures.record(call.module(), t);
+        }
+        count = chunks;
+        first = firstChunkNanos;
+      }
+      if (response == null) {
+        response = new GenAiResponse();
+      }
+      Double timeToFirstChunk = count == 0 ? null : (first - call.startNanos()) / 1_000_000_000.0;
+      return response.streamTiming(timeToFirstChunk, count);
     }
   }
 }

@@ -41,4 +41,24 @@ class GenAiConfigTest {
                 .captureMessageContent())
         .isFalse();
   }
+
+  @Test
+  void streamIdleTimeoutIsADuration() {
+    assertThat(new GenAiConfig(name -> null).streamIdleTimeoutMillis()).isEqualTo(600_000L);
+    assertThat(config("stream.idle-timeout", "30s").streamIdleTimeoutMillis()).isEqualTo(30_000L);
+    assertThat(config("stream.idle-timeout", "2m").streamIdleTimeoutMillis()).isEqualTo(120_000L);
+    assertThat(config("stream.idle-timeout", "1h").streamIdleTimeoutMillis()).isEqualTo(3_600_000L);
+    assertThat(config("stream.idle-timeout", "250ms").streamIdleTimeoutMillis()).isEqualTo(250L);
+    assertThat(config("stream.idle-timeout", "1500").streamIdleTimeoutMillis()).isEqualTo(1500L);
+  }
+
+  @Test
+  void badDurationsFallBackToTheDefault() {
+    for (String bad :
+        new String[] {"0s", "-5s", "ten minutes", "5 fortnights", "s", "99999999999999999999h"}) {
+      assertThat(config("stream.idle-timeout", bad).streamIdleTimeoutMillis())
+          .as(bad)
+          .isEqualTo(600_000L);
+    }
+  }
 }

@@ -11,21 +11,69 @@ class GenAiErrorsTest {
 
   @Test
   void statusCodeWinsAndRateLimitHasItsOwnName() {
-    assertThat(GenAiErrors.classify(new RuntimeException(), 500)).isEqualTo("500");
-    assertThat(GenAiErrors.classify(new RuntimeException(), 429)).isEqualTo("rate_limited");
+    assertThat(GenAiErrors.classify(new StatusException(500))).isEqualTo("500");
+    assertThat(GenAiErrors.classify(new StatusException(429))).isEqualTo("rate_limited");
+    assertThat(GenAiErrors.classify(new RuntimeException(new StatusException(503))))
+        .isEqualTo("503");
+  }
+
+  @Test
+  void aStatusObjectWithAValueCountsToo() {
+    assertThat(GenAiErrors.classify(new SpringLikeException())).isEqualTo("404");
+  }
+
+  @Test
+  void numbersThatAreNoHttpStatusAreIgnored() {
+    assertThat(GenAiErrors.classify(new StatusException(7)))
+        .isEqualTo(StatusException.class.getName());
   }
 
   @Test
   void timeoutAndCancelAreFoundInTheCauseChain() {
-    assertThat(GenAiErrors.classify(new IOException(new SocketTimeoutException()), null))
+    assertThat(GenAiErrors.classify(new IOException(new SocketTimeoutException())))
         .isEqualTo("timeout");
-    assertThat(GenAiErrors.classify(new RuntimeException(new CancellationException()), null))
+    assertThat(GenAiErrors.classify(new RuntimeException(new CancellationException())))
         .isEqualTo("cancelled");
   }
 
   @Test
   void otherwiseTheExceptionClass() {
-    assertThat(GenAiErrors.classify(new IllegalStateException("x"), null))
+    assertThat(GenAiErrors.classify(new IllegalStateException("x")))
         .isEqualTo("java.lang.IllegalStateException");
+  }
+
+  @Test
+  void redactedStackTraceKeepsFramesAndCauseTypesButNoMessages() {
+    String trace =
+        GenAiErrors.stackTraceWithoutMessages(
+            new IllegalStateException("secret one", new IOException("secret two")));
+    assertThat(trace)
+        .startsWith("java.lang.IllegalStateException\n\tat ")
+        .contains("Caused by: java.io.IOException\n")
+        .doesNotContain("secret");
+  }
+
+  public static final class StatusException extends RuntimeException {
+    private final int status;
+
+    StatusException(int status) {
+      this.status = status;
+    }
+
+    public int statusCode() {
+      return status;
+    }
+  }
+
+  public static final class SpringLikeException extends RuntimeException {
+    public Status getStatusCode() {
+      return new Status();
+    }
+
+    public static final class Status {
+      public int value() {
+        return 404;
+      }
+    }
   }
 }

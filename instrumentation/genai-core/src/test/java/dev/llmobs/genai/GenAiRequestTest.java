@@ -1,10 +1,7 @@
 package dev.llmobs.genai;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GenAiRequestTest {
@@ -34,23 +31,11 @@ class GenAiRequestTest {
   }
 
   @Test
-  void logContextAddsKnownValuesAndKeepsTheApplicationsOwn() {
-    Map<String, String> mdc = new HashMap<>();
-    mdc.put("gen_ai.request.model", "set-by-app");
-    mdc.put("user", "u1");
-    request().requestModel("gpt-4o").addLogContext(mdc);
-    assertThat(mdc)
-        .containsOnly(
-            entry("gen_ai.provider.name", "openai"),
-            entry("gen_ai.request.model", "set-by-app"),
-            entry("user", "u1"));
-
-    Map<String, String> withConversation = new HashMap<>();
-    request().requestModel("gpt-4o").conversationId("conv_1").addLogContext(withConversation);
-    assertThat(withConversation)
-        .containsOnly(
-            entry("gen_ai.provider.name", "openai"),
-            entry("gen_ai.request.model", "gpt-4o"),
-            entry("gen_ai.conversation.id", "conv_1"));
+  void clientControlledStringsAreCapped() {
+    String huge = new String(new char[10_000]).replace('\0', 'm');
+    GenAiRequest r = request().requestModel(huge).conversationId(huge);
+    assertThat(r.requestModel()).hasSize(GenAiStrings.MAX_LENGTH).endsWith(GenAiStrings.TRUNCATED);
+    assertThat(r.conversationId()).hasSize(GenAiStrings.MAX_LENGTH);
+    assertThat(request().requestModel("gpt-4o").requestModel()).isEqualTo("gpt-4o");
   }
 }

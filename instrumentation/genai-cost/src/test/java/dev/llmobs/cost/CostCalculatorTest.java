@@ -11,8 +11,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-worked cases against the vendored catalog (prices per 1M tokens as in
- * /work/shared/pricing/README.md), and the upstream package's own worked checks.
+ * Hand-worked cases against the vendored catalog (prices per 1M tokens, as in genai-prices'
+ * calculation notes), and the upstream package's own worked checks.
  */
 class CostCalculatorTest {
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * providers) and adds what spans need: dated snapshots not listed in the data ({@code
  * gpt-4o-mini-2024-08-06} prices as {@code gpt-4o-mini}), provider prefixes ({@code openai/gpt-4o})
  * and the semantic-convention provider names ({@code gcp.gemini}, {@code aws.bedrock}, ...).
- * Immutable and thread-safe; callers cache results (see {@code ModelResolver}).
+ * Immutable and thread-safe; callers cache results (see {@code PriceLookup}).
  */
 public final class PriceCatalog {
 

@@ -21,6 +21,8 @@ import dev.llmobs.cost.PriceLookup;
 import dev.llmobs.cost.TokenUsage;
 import dev.llmobs.cost.catalog.ResolvedModel;
 import dev.llmobs.cost.usage.UsageEventDispatcher;
+import dev.llmobs.genai.GenAiFailures;
+import dev.llmobs.genai.GenAiStrings;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -34,7 +36,6 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -44,6 +45,9 @@ import java.util.logging.Logger;
  * enqueues a usage event. Span attributes are the only contract with the instrumentation side.
  */
 public final class CostSpanProcessor implements ExtendedSpanProcessor {
+
+  /** Names the cost processor's and usage events' failures in llmobs.instrumentation.failures. */
+  public static final String MODULE = "genai-cost";
 
   private static final Logger logger = Logger.getLogger(CostSpanProcessor.class.getName());
   private static final int MAX_REPORTED = 1000;
@@ -55,7 +59,6 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
   private final Map<ReadableSpan, String> tenants =
       Collections.synchronizedMap(new WeakHashMap<ReadableSpan, String>());
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
-  private volatile boolean failureLogged;
 
   CostSpanProcessor(
       Supplier<PriceLookup> lookup,
@@ -102,10 +105,7 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     try {
       price(span, operation);
     } catch (Throwable t) {
-      if (!failureLogged) {
-        failureLogged = true;
-        logger.log(Level.WARNING, "llmobs: cost processing failed (logged once)", t);
-      }
+      GenAiFailures.record(MODULE, t);
     }
   }
 
@@ -158,11 +158,11 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
       if (reportedOnce("inconsistent " + model)) {
         logger.warning(
             "llmobs: span '"
-                + span.getName()
+                + GenAiStrings.forLog(span.getName())
                 + "' has inconsistent token counts ("
                 + e.getMessage()
                 + "); such calls of "
-                + model
+                + GenAiStrings.forLog(model.toString())
                 + " get no cost (logged once)");
       }
       return null;
@@ -186,9 +186,9 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     if (reportedOnce("unpriced " + provider + "/" + model)) {
       logger.info(
           "llmobs: no price for model '"
-              + model
+              + GenAiStrings.forLog(model)
               + "' of provider '"
-              + provider
+              + GenAiStrings.forLog(provider)
               + "': its calls get no cost attributes and are counted in gen_ai.client.cost.unpriced"
               + " (add a price with -Dotel.instrumentation.genai.pricing.file=...)");
     }

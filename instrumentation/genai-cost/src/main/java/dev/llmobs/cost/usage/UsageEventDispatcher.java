@@ -1,5 +1,6 @@
 package dev.llmobs.cost.usage;
 
+import dev.llmobs.genai.GenAiFailures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.logging.Logger;
  * further.
  */
 public final class UsageEventDispatcher {
+
+  /** Names failures to build or deliver usage events in llmobs.instrumentation.failures. */
+  static final String MODULE = "genai-cost";
 
   private static final Logger logger = Logger.getLogger(UsageEventDispatcher.class.getName());
   private static final int BATCH = 256;
@@ -128,7 +132,7 @@ public final class UsageEventDispatcher {
     try {
       event = pending.get();
     } catch (Throwable t) {
-      logger.log(Level.WARNING, "llmobs: cannot build a usage event", t);
+      GenAiFailures.record(MODULE, t);
       return;
     }
     if (event == null) {
@@ -173,6 +177,7 @@ public final class UsageEventDispatcher {
     }
 
     private void failed(String what, Throwable t) {
+      GenAiFailures.count(MODULE);
       if (failureLogged.compareAndSet(false, true)) {
         logger.log(
             Level.WARNING,

@@ -380,6 +380,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
                     .model("text-embedding-3-small")
                     .input("embed me")
                     .dimensions(3L)
+                    .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
                     .build());
     client
         .async()
@@ -400,6 +401,9 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
                             equalTo(PROVIDER, "openai"),
                             equalTo(REQUEST_MODEL, "text-embedding-3-small"),
                             equalTo(DIMENSIONS, 3L),
+                            equalTo(
+                                AttributeKey.stringArrayKey("gen_ai.request.encoding_formats"),
+                                Collections.singletonList("float")),
                             equalTo(RESPONSE_MODEL, "text-embedding-3-small"),
                             equalTo(INPUT_TOKENS, 8L),
                             equalTo(SERVER_ADDRESS, server.getHostName()),

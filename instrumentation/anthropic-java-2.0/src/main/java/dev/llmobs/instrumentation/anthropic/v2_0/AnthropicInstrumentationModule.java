@@ -3,17 +3,18 @@ package dev.llmobs.instrumentation.anthropic.v2_0;
 import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.hasClassesNamed;
 
 import dev.llmobs.genai.GenAiHelperClasses;
+import dev.llmobs.genai.stainless.StainlessServiceInstrumentation;
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * com.anthropic:anthropic-java 2.0 and later: messages, blocking, async and streaming. Disable with
- * {@code -Dotel.instrumentation.llmobs-anthropic-java.enabled=false}.
+ * com.anthropic:anthropic-java 2.0 and later: messages, blocking, async and streaming, plain or
+ * {@code withRawResponse()}. Disable with {@code
+ * -Dotel.instrumentation.llmobs-anthropic-java.enabled=false}.
  */
 public final class AnthropicInstrumentationModule extends InstrumentationModule {
 
@@ -24,12 +25,9 @@ public final class AnthropicInstrumentationModule extends InstrumentationModule 
   static final List<String> HELPERS =
       Collections.unmodifiableList(
           Arrays.asList(
-              PACKAGE + ".AnthropicCalls",
+              PACKAGE + ".AnthropicSdk",
               PACKAGE + ".AnthropicMessages",
-              PACKAGE + ".AnthropicStreamAccumulator",
-              PACKAGE + ".AnthropicStreamResponse",
-              PACKAGE + ".AnthropicAsyncStreamResponse",
-              PACKAGE + ".AnthropicAsyncStreamResponse$TracingHandler"));
+              PACKAGE + ".AnthropicStreamAccumulator"));
 
   public AnthropicInstrumentationModule() {
     super("llmobs-anthropic-java", "llmobs-anthropic-java-2.0");
@@ -41,20 +39,24 @@ public final class AnthropicInstrumentationModule extends InstrumentationModule 
     // release since.
     return hasClassesNamed(
         "com.anthropic.backends.Backend",
-        "com.anthropic.services.blocking.MessageServiceImpl",
+        "com.anthropic.services.blocking.MessageServiceImpl$WithRawResponseImpl",
         "com.anthropic.models.messages.RawMessageStreamEvent");
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new MessageServiceInstrumentation(), new SdkOwnTracingInstrumentation());
+        new StainlessServiceInstrumentation(
+            new String[] {"com.anthropic.services.blocking.MessageServiceImpl"},
+            new String[] {"com.anthropic.services.async.MessageServiceAsyncImpl"},
+            new String[] {"com.anthropic.models.messages.MessageCreateParams"},
+            "com.anthropic.core.RequestOptions",
+            PACKAGE + ".AnthropicServiceAdvice"),
+        new SdkOwnTracingInstrumentation());
   }
 
   @Override
   public List<String> getAdditionalHelperClassNames() {
-    List<String> names = new ArrayList<>(GenAiHelperClasses.NAMES);
-    names.addAll(HELPERS);
-    return names;
+    return GenAiHelperClasses.coreAnd(GenAiHelperClasses.STAINLESS, HELPERS);
   }
 }

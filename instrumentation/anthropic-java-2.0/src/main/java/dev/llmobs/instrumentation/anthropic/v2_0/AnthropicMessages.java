@@ -22,9 +22,9 @@ final class AnthropicMessages {
   // Sampling parameters have typed accessors in 2.x and are gone from 3.x, where a caller sets
   // them as additional body properties; both are read.
   private static final Method TEMPERATURE =
-      AnthropicCalls.method(MessageCreateParams.class, "temperature");
-  private static final Method TOP_P = AnthropicCalls.method(MessageCreateParams.class, "topP");
-  private static final Method TOP_K = AnthropicCalls.method(MessageCreateParams.class, "topK");
+      AnthropicSdk.method(MessageCreateParams.class, "temperature");
+  private static final Method TOP_P = AnthropicSdk.method(MessageCreateParams.class, "topP");
+  private static final Method TOP_K = AnthropicSdk.method(MessageCreateParams.class, "topK");
 
   static GenAiRequest request(MessageCreateParams params, boolean stream, int capture) {
     Map<String, JsonValue> extra = params._additionalBodyProperties();
@@ -59,18 +59,12 @@ final class AnthropicMessages {
     return response;
   }
 
-  /**
-   * Anthropic reports cache reads and writes apart from input_tokens; the semantic conventions'
-   * input count includes them.
-   */
   static void usage(Usage usage, GenAiResponse response) {
-    long cacheRead = usage.cacheReadInputTokens().orElse(0L);
-    long cacheCreation = usage.cacheCreationInputTokens().orElse(0L);
-    response
-        .inputTokens(usage.inputTokens() + cacheRead + cacheCreation)
-        .outputTokens(usage.outputTokens())
-        .cacheReadInputTokens(usage.cacheReadInputTokens().orElse(null))
-        .cacheCreationInputTokens(usage.cacheCreationInputTokens().orElse(null));
+    response.usageWithCacheApart(
+        usage.inputTokens(),
+        usage.cacheReadInputTokens().orElse(null),
+        usage.cacheCreationInputTokens().orElse(null),
+        usage.outputTokens());
   }
 
   private static Double number(
@@ -93,10 +87,8 @@ final class AnthropicMessages {
     return null;
   }
 
-  // convertValue, not valueToTree: the latter's descriptor names jackson-core's TreeNode, which
-  // the extension jar relocates.
   static JsonNode tree(Object sdkModel) {
-    return ObjectMappers.jsonMapper().convertValue(sdkModel, JsonNode.class);
+    return GenAiJsonContent.tree(ObjectMappers.jsonMapper(), sdkModel);
   }
 
   private AnthropicMessages() {}

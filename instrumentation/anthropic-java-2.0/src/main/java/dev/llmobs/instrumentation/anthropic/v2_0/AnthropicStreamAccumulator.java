@@ -63,13 +63,7 @@ final class AnthropicStreamAccumulator implements GenAiStreamAccumulator<RawMess
   @Override
   public GenAiResponse response() {
     if (output != null) {
-      long read = cacheRead == null ? 0 : cacheRead;
-      long creation = cacheCreation == null ? 0 : cacheCreation;
-      response
-          .inputTokens(input + read + creation)
-          .outputTokens(output)
-          .cacheReadInputTokens(cacheRead)
-          .cacheCreationInputTokens(cacheCreation);
+      response.usageWithCacheApart(input, cacheRead, cacheCreation, output);
     }
     if (stopReason != null) {
       response.finishReasons(Collections.singletonList(stopReason));

@@ -10,11 +10,11 @@ class AnthropicHelpersTest {
   @Test
   void everyOtherCompiledClassIsAnInjectedHelper() {
     assertHelpersAreTheCompiledClasses(
-        AnthropicCalls.class,
+        AnthropicSdk.class,
         AnthropicInstrumentationModule.HELPERS,
         Arrays.asList(
             AnthropicInstrumentationModule.class.getName(),
-            MessageServiceInstrumentation.class.getName(),
+            AnthropicServiceAdvice.class.getName(),
             SdkOwnTracingInstrumentation.class.getName(),
             SdkOwnTracingInstrumentation.OffAdvice.class.getName()));
   }

@@ -74,10 +74,8 @@ final class OpenAiChat {
     }
   }
 
-  // convertValue, not valueToTree: the latter's descriptor names jackson-core's TreeNode, which
-  // the extension jar relocates (it bundles jackson-core for the price catalog).
   static JsonNode tree(Object sdkModel) {
-    return ObjectMappers.jsonMapper().convertValue(sdkModel, JsonNode.class);
+    return GenAiJsonContent.tree(ObjectMappers.jsonMapper(), sdkModel);
   }
 
   private OpenAiChat() {}

@@ -3,9 +3,9 @@ package dev.llmobs.instrumentation.openai.v2_0;
 import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.hasClassesNamed;
 
 import dev.llmobs.genai.GenAiHelperClasses;
+import dev.llmobs.genai.stainless.StainlessServiceInstrumentation;
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +13,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * com.openai:openai-java 2.0 and later: chat completions, the Responses API and embeddings, each
- * blocking, async and streaming. Disable with {@code
+ * blocking, async and streaming, plain or {@code withRawResponse()}. Disable with {@code
  * -Dotel.instrumentation.llmobs-openai-java.enabled=false}. Our names differ from upstream's {@code
  * openai-java} on purpose: the distro turns upstream's module off so each call has one span.
  */
@@ -27,15 +27,12 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
   static final List<String> HELPERS =
       Collections.unmodifiableList(
           Arrays.asList(
-              PACKAGE + ".OpenAiCalls",
+              PACKAGE + ".OpenAiSdk",
               PACKAGE + ".OpenAiChat",
               PACKAGE + ".OpenAiChatStreamAccumulator",
               PACKAGE + ".OpenAiResponses",
               PACKAGE + ".OpenAiResponsesStreamAccumulator",
-              PACKAGE + ".OpenAiEmbeddings",
-              PACKAGE + ".OpenAiStreamResponse",
-              PACKAGE + ".OpenAiAsyncStreamResponse",
-              PACKAGE + ".OpenAiAsyncStreamResponse$TracingHandler"));
+              PACKAGE + ".OpenAiEmbeddings"));
 
   public OpenAiInstrumentationModule() {
     super("llmobs-openai-java", "llmobs-openai-java-2.0");
@@ -47,19 +44,35 @@ public final class OpenAiInstrumentationModule extends InstrumentationModule {
     // 2.0.0, the service and model classes we use are in every release since.
     return hasClassesNamed(
         "com.openai.core.AutoPager",
-        "com.openai.services.blocking.chat.ChatCompletionServiceImpl",
+        "com.openai.services.blocking.chat.ChatCompletionServiceImpl$WithRawResponseImpl",
         "com.openai.models.responses.ResponseCreateParams");
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.<TypeInstrumentation>singletonList(new OpenAiServiceInstrumentation());
+    return Collections.<TypeInstrumentation>singletonList(
+        new StainlessServiceInstrumentation(
+            new String[] {
+              "com.openai.services.blocking.chat.ChatCompletionServiceImpl",
+              "com.openai.services.blocking.ResponseServiceImpl",
+              "com.openai.services.blocking.EmbeddingServiceImpl"
+            },
+            new String[] {
+              "com.openai.services.async.chat.ChatCompletionServiceAsyncImpl",
+              "com.openai.services.async.ResponseServiceAsyncImpl",
+              "com.openai.services.async.EmbeddingServiceAsyncImpl"
+            },
+            new String[] {
+              "com.openai.models.chat.completions.ChatCompletionCreateParams",
+              "com.openai.models.responses.ResponseCreateParams",
+              "com.openai.models.embeddings.EmbeddingCreateParams"
+            },
+            "com.openai.core.RequestOptions",
+            PACKAGE + ".OpenAiServiceAdvice"));
   }
 
   @Override
   public List<String> getAdditionalHelperClassNames() {
-    List<String> names = new ArrayList<>(GenAiHelperClasses.NAMES);
-    names.addAll(HELPERS);
-    return names;
+    return GenAiHelperClasses.coreAnd(GenAiHelperClasses.STAINLESS, HELPERS);
   }
 }

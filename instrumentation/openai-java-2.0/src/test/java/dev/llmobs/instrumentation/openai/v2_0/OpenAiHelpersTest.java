@@ -10,10 +10,9 @@ class OpenAiHelpersTest {
   @Test
   void everyOtherCompiledClassIsAnInjectedHelper() {
     assertHelpersAreTheCompiledClasses(
-        OpenAiCalls.class,
+        OpenAiSdk.class,
         OpenAiInstrumentationModule.HELPERS,
         Arrays.asList(
-            OpenAiInstrumentationModule.class.getName(),
-            OpenAiServiceInstrumentation.class.getName()));
+            OpenAiInstrumentationModule.class.getName(), OpenAiServiceAdvice.class.getName()));
   }
 }

@@ -1,10 +1,8 @@
 package dev.llmobs.instrumentation.log4j.contextdata.v2_17;
 
-import dev.llmobs.genai.GenAiCall;
-import dev.llmobs.genai.GenAiRequest;
+import dev.llmobs.genai.GenAiLogContext;
 import io.opentelemetry.context.Context;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.logging.log4j.ThreadContext;
@@ -19,12 +17,10 @@ public final class GenAiContextDataProvider implements ContextDataProvider {
 
   @Override
   public Map<String, String> supplyContextData() {
-    GenAiRequest request = GenAiCall.activeRequest(Context.current());
-    if (request == null) {
+    Map<String, String> data = GenAiLogContext.of(Context.current());
+    if (data == null) {
       return Collections.emptyMap();
     }
-    Map<String, String> data = new HashMap<>();
-    request.addLogContext(data);
     for (Iterator<String> keys = data.keySet().iterator(); keys.hasNext(); ) {
       if (ThreadContext.containsKey(keys.next())) {
         keys.remove();

@@ -8,7 +8,6 @@ import io.opentelemetry.javaagent.extension.instrumentation.HelperResourceBuilde
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeTransformer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
@@ -68,9 +67,7 @@ public final class Log4jContextDataInstrumentationModule extends Instrumentation
 
   @Override
   public List<String> getAdditionalHelperClassNames() {
-    List<String> names = new ArrayList<>(GenAiHelperClasses.NAMES);
-    names.addAll(HELPERS);
-    return names;
+    return GenAiHelperClasses.coreAnd(HELPERS);
   }
 
   /**

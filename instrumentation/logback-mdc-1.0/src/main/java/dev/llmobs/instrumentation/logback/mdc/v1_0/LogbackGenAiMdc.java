@@ -1,7 +1,6 @@
 package dev.llmobs.instrumentation.logback.mdc.v1_0;
 
-import dev.llmobs.genai.GenAiCall;
-import dev.llmobs.genai.GenAiRequest;
+import dev.llmobs.genai.GenAiLogContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.instrumentation.api.internal.cache.Cache;
 import java.util.Collections;
@@ -14,16 +13,16 @@ import java.util.Map;
  */
 public final class LogbackGenAiMdc {
 
-  // Event -> the request of the GenAI call it was logged in. Weak identity keys: without muzzle's
+  // Event -> the GenAI keys of the call it was logged in. Weak identity keys: without muzzle's
   // code generation a VirtualField is not available, and an entry must not keep an event alive.
   // Only events logged during a GenAI call get an entry.
-  private static final Cache<Object, GenAiRequest> REQUESTS = Cache.weak();
+  private static final Cache<Object, Map<String, String>> KEYS = Cache.weak();
 
   /** On the logging thread, before the appenders: ties the event to the call running there. */
   public static void capture(Object event) {
-    GenAiRequest request = GenAiCall.activeRequest(Context.current());
-    if (request != null) {
-      REQUESTS.put(event, request);
+    Map<String, String> keys = GenAiLogContext.of(Context.current());
+    if (keys != null) {
+      KEYS.put(event, keys);
     }
   }
 
@@ -32,12 +31,12 @@ public final class LogbackGenAiMdc {
    * call's keys added; entries of the application's MDC win. The original map is never modified.
    */
   public static Map<String, String> withGenAi(Object event, Map<String, String> mdc) {
-    GenAiRequest request = REQUESTS.get(event);
-    if (request == null) {
+    Map<String, String> keys = KEYS.get(event);
+    if (keys == null) {
       return mdc;
     }
     Map<String, String> copy = mdc == null ? new HashMap<>() : new HashMap<>(mdc);
-    request.addLogContext(copy);
+    GenAiLogContext.addAbsent(copy, keys);
     return Collections.unmodifiableMap(copy);
   }
 

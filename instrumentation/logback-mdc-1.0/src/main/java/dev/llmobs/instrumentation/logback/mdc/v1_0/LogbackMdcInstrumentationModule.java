@@ -5,7 +5,6 @@ import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.
 import dev.llmobs.genai.GenAiHelperClasses;
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -46,8 +45,6 @@ public final class LogbackMdcInstrumentationModule extends InstrumentationModule
 
   @Override
   public List<String> getAdditionalHelperClassNames() {
-    List<String> names = new ArrayList<>(GenAiHelperClasses.NAMES);
-    names.addAll(HELPERS);
-    return names;
+    return GenAiHelperClasses.coreAnd(HELPERS);
   }
 }

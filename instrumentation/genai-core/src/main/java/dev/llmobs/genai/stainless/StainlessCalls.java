@@ -1,0 +1,102 @@
+package dev.llmobs.genai.stainless;
+
+import dev.llmobs.genai.GenAiCall;
+import dev.llmobs.genai.GenAiFailures;
+import dev.llmobs.genai.GenAiInstrumenter;
+import dev.llmobs.genai.GenAiRequest;
+import io.opentelemetry.context.Context;
+import java.lang.reflect.Method;
+
+/**
+ * The advice entry of the Stainless SDKs, shared by their provider modules. Every call of such an
+ * SDK, blocking or async, plain or {@code withRawResponse()}, made by any client ({@code
+ * withOptions}, hand-made clients), goes through the service's {@code WithRawResponseImpl}: the
+ * plain service methods call it and parse what it returns. So the span lives there:
+ *
+ * <ul>
+ *   <li>the raw layer starts the span and returns the SDK's {@code HttpResponseFor} wrapped: its
+ *       {@code parse()} ends the span with the parsed result, or hands a streamed result to a
+ *       {@code GenAiStream}; closing it unparsed ends the span too, and an unread one that the
+ *       application drops is ended as abandoned;
+ *   <li>an async raw call returns a future completed in the caller's context;
+ *   <li>the plain async {@code create} also starts the call (and hands it over to the raw layer it
+ *       calls), only to see the future it returns: cancelling that future ends the span as
+ *       cancelled.
+ * </ul>
+ */
+public final class StainlessCalls {
+
+  static final String RAW_LAYER = "$WithRawResponseImpl";
+
+  private static final ClassValue<Method> BASE_URL =
+      new ClassValue<Method>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+          try {
+            return type.getMethod("baseUrl");
+          } catch (NoSuchMethodException e) {
+            // anthropic-java before 2.2: server.* stay unknown
+            return null;
+          }
+        }
+      };
+
+  /**
+   * Method enter: starts (or, in the raw layer under a plain async call, takes over) the call, or
+   * returns null when there is nothing to trace.
+   *
+   * @param serviceType the instrumented class's name
+   * @param method the instrumented method's name: {@code create}, {@code createStreaming}
+   * @param params the method's params object
+   * @param clientOptions the service's {@code clientOptions} field
+   */
+  public static StainlessCall enter(
+      StainlessSdk sdk, String serviceType, String method, Object params, Object clientOptions) {
+    try {
+      boolean raw = serviceType.endsWith(RAW_LAYER);
+      boolean streaming = method.contains("Stream");
+      if (raw) {
+        GenAiCall handedOver = GenAiCall.claim(Context.current());
+        if (handedOver != null) {
+          return new StainlessCall(sdk, handedOver, params, streaming, true, false);
+        }
+      }
+      GenAiCall call =
+          GenAiCall.start(sdk.module(), request(sdk, params, streaming, clientOptions));
+      if (call == null) {
+        return null;
+      }
+      if (!raw) {
+        call.handOver();
+      }
+      return new StainlessCall(sdk, call, params, streaming, raw, true);
+    } catch (Throwable t) {
+      GenAiFailures.record(sdk.module(), t);
+      return null;
+    }
+  }
+
+  /** Method exit: what the SDK method returns, wrapped where the span must see it. */
+  public static Object exit(Object call, Object result, Throwable error) {
+    return call == null ? result : ((StainlessCall) call).exit(result, error);
+  }
+
+  private static GenAiRequest request(
+      StainlessSdk sdk, Object params, boolean streaming, Object clientOptions) {
+    GenAiRequest request =
+        sdk.request(params, streaming, GenAiInstrumenter.captureContentMaxLength());
+    if (request != null && clientOptions != null) {
+      Method baseUrl = BASE_URL.get(clientOptions.getClass());
+      if (baseUrl != null) {
+        try {
+          request.serverFromUrl((String) baseUrl.invoke(clientOptions));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // an unreadable base URL only costs us server.* attributes
+        }
+      }
+    }
+    return request;
+  }
+
+  private StainlessCalls() {}
+}
