@@ -14,7 +14,10 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
-/** llmobs-agent.jar is the upstream agent, intact, plus our extension under extensions/. */
+/**
+ * llmobs-agent.jar is the upstream agent, intact, plus our extension under extensions/ and our
+ * LICENSE and NOTICE under META-INF/ (see ReleaseNoticesIT).
+ */
 class AgentDistributionIT {
 
   final Path agent = GatewayProcess.requiredFile("llmobs.agent.jar");
@@ -32,12 +35,12 @@ class AgentDistributionIT {
   }
 
   @Test
-  void keepsEveryUpstreamEntryInOrderAndAddsOnlyTheExtension() throws IOException {
+  void keepsEveryUpstreamEntryInOrderAndAddsOnlyTheExtensionAndOurNotices() throws IOException {
     List<String> upstreamNames = names(upstream);
     List<String> agentNames = names(agent);
     assertThat(agentNames.subList(0, upstreamNames.size())).isEqualTo(upstreamNames);
     assertThat(agentNames.subList(upstreamNames.size(), agentNames.size()))
-        .containsExactly("extensions/llmobs-extension.jar");
+        .containsExactly("extensions/llmobs-extension.jar", "META-INF/LICENSE", "META-INF/NOTICE");
     assertThat(entryBytes(agent, "extensions/llmobs-extension.jar"))
         .isEqualTo(Files.readAllBytes(extension));
   }

@@ -5,6 +5,7 @@ import dev.llmobs.cost.TokenUsage;
 import dev.llmobs.cost.catalog.CatalogLoader;
 import dev.llmobs.cost.catalog.PriceCatalog;
 import dev.llmobs.cost.catalog.ResolvedModel;
+import dev.llmobs.genai.LlmobsVersion;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,7 +29,8 @@ public final class LlmobsCli {
           + "         [--input N] [--cache-read N] [--cache-write N] [--output N] [--reasoning N]\n"
           + "         [--pricing-file FILE] [--at 2026-01-01T12:00:00Z]\n"
           + "  token counts as on GenAI spans: --input includes cache reads and writes,\n"
-          + "  --output includes reasoning; prints the cost in USD on the last line";
+          + "  --output includes reasoning; prints the cost in USD on the last line\n"
+          + "       java -jar llmobs-extension.jar --version";
 
   private LlmobsCli() {}
 
@@ -40,6 +42,10 @@ public final class LlmobsCli {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 1 && "--version".equals(args[0])) {
+      out.println(versionLine());
+      return OK;
+    }
     if (args.length == 0 || !"cost".equals(args[0])) {
       err.println(
           args.length == 0
@@ -116,6 +122,11 @@ public final class LlmobsCli {
             + usage.reasoning());
     out.println(CostCalculator.format(cost));
     return OK;
+  }
+
+  /** The same version the agent logs at start and puts on the resource. */
+  static String versionLine() {
+    return "llmobs " + LlmobsVersion.VERSION;
   }
 
   private static final java.util.List<String> KNOWN_OPTIONS =

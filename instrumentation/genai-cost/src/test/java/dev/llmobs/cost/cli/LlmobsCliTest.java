@@ -2,6 +2,7 @@ package dev.llmobs.cost.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmobs.genai.LlmobsVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,13 @@ class LlmobsCliTest {
     err.reset();
     assertThat(run("price")).isEqualTo(LlmobsCli.BAD_ARGUMENTS);
     assertThat(err.toString()).contains("unknown command 'price'");
+  }
+
+  @Test
+  void versionPrintsTheBuiltVersion() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString().trim()).isEqualTo("llmobs " + LlmobsVersion.VERSION);
+    assertThat(LlmobsVersion.VERSION).doesNotContain("${");
+    assertThat(err.toString()).isEmpty();
   }
 }
