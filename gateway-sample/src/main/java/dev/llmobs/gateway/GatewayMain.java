@@ -3,24 +3,20 @@ package dev.llmobs.gateway;
 import dev.llmobs.gateway.api.ChatCompletionsRoute;
 import dev.llmobs.gateway.api.ConversationsRoute;
 import dev.llmobs.gateway.api.EmbeddingsRoute;
-import dev.llmobs.gateway.api.JsonBodies;
 import dev.llmobs.gateway.api.ModelsRoute;
-import dev.llmobs.gateway.api.OpenAiError;
 import dev.llmobs.gateway.api.ResponsesRoute;
 import dev.llmobs.gateway.config.GatewayConfig;
 import dev.llmobs.gateway.metrics.HttpMetrics;
 import dev.llmobs.gateway.providers.AnthropicUpstream;
 import dev.llmobs.gateway.providers.OpenAiUpstream;
-import dev.llmobs.gateway.providers.UpstreamErrors;
 import dev.llmobs.gateway.simulator.UpstreamSimulator;
 import dev.llmobs.gateway.store.ConversationStore;
 import dev.llmobs.gateway.store.ConversationStores;
 import dev.llmobs.gateway.store.StoreException;
 import dev.llmobs.gateway.web.ApiGuard;
+import dev.llmobs.gateway.web.ErrorResponses;
 import dev.llmobs.gateway.web.RequestIds;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,43 +124,8 @@ public final class GatewayMain implements AutoCloseable {
             .post("/v1/conversations", guard.wrap(conversations::create))
             .get("/v1/conversations/{conversation_id}/items", guard.wrap(conversations::items))
             .delete("/v1/conversations/{conversation_id}", guard.wrap(conversations::delete))
-            .post("/v1/embeddings", guard.wrap(embeddings::handle))
-            .exception(OpenAiError.class, (e, ctx) -> answer(ctx, e))
-            .exception(
-                HttpResponseException.class,
-                (e, ctx) -> answer(ctx, fromJavalin(e, maxRequestBytes)))
-            .exception(
-                Exception.class,
-                (e, ctx) -> {
-                  OpenAiError upstream = UpstreamErrors.map(e).orElse(null);
-                  if (upstream != null) {
-                    log.warn(
-                        "upstream call failed: {} ({})",
-                        upstream.getMessage(),
-                        e.getClass().getName());
-                    answer(ctx, upstream);
-                  } else if (e instanceof StoreException) {
-                    log.error("conversation store failed", e);
-                    answer(
-                        ctx,
-                        new OpenAiError(
-                            503,
-                            "The conversation store is unavailable.",
-                            "server_error",
-                            null,
-                            "store_unavailable"));
-                  } else {
-                    log.error("unexpected error", e);
-                    answer(
-                        ctx,
-                        new OpenAiError(
-                            500,
-                            "The gateway failed to handle the request.",
-                            "server_error",
-                            null,
-                            null));
-                  }
-                });
+            .post("/v1/embeddings", guard.wrap(embeddings::handle));
+    new ErrorResponses(maxRequestBytes).install(app);
     app.start(config.host(), config.port());
     log.atInfo()
         .addKeyValue("port", app.port())
@@ -187,32 +148,6 @@ public final class GatewayMain implements AutoCloseable {
           keyOption + " must be set when " + urlOption + " points at a real upstream");
     }
     return key;
-  }
-
-  private static void answer(Context ctx, OpenAiError error) {
-    if (error.retryAfterSeconds() != null) {
-      ctx.header("Retry-After", Long.toString(error.retryAfterSeconds()));
-    }
-    ctx.status(error.status())
-        .contentType("application/json")
-        .result(JsonBodies.write(error.body()));
-  }
-
-  private static OpenAiError fromJavalin(HttpResponseException e, int maxRequestBytes) {
-    return switch (e.getStatus()) {
-      case 413 ->
-          new OpenAiError(
-              413,
-              "Request body is larger than " + maxRequestBytes + " bytes.",
-              "invalid_request_error",
-              null,
-              "request_too_large");
-      case 404 ->
-          new OpenAiError(
-              404, "Unknown path: " + e.getMessage(), "invalid_request_error", null, "unknown_url");
-      default ->
-          new OpenAiError(e.getStatus(), e.getMessage(), "invalid_request_error", null, null);
-    };
   }
 
   public int port() {

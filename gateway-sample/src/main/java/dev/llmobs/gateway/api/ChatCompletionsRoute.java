@@ -11,6 +11,8 @@ import dev.llmobs.gateway.providers.AnthropicUpstream;
 import dev.llmobs.gateway.providers.ModelRouter;
 import dev.llmobs.gateway.providers.OpenAiUpstream;
 import dev.llmobs.gateway.providers.Provider;
+import dev.llmobs.gateway.wire.JsonBodies;
+import dev.llmobs.gateway.wire.OpenAiError;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;

@@ -5,6 +5,8 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 import dev.llmobs.gateway.providers.ModelRouter;
 import dev.llmobs.gateway.providers.OpenAiUpstream;
 import dev.llmobs.gateway.providers.Provider;
+import dev.llmobs.gateway.wire.JsonBodies;
+import dev.llmobs.gateway.wire.OpenAiError;
 import io.javalin.http.Context;
 
 /** {@code POST /v1/embeddings} through openai-java; Anthropic has no embeddings API. */

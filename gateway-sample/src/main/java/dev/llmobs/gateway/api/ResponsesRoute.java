@@ -15,6 +15,8 @@ import dev.llmobs.gateway.providers.OpenAiUpstream;
 import dev.llmobs.gateway.providers.Provider;
 import dev.llmobs.gateway.store.Conversation;
 import dev.llmobs.gateway.store.ConversationStore;
+import dev.llmobs.gateway.wire.JsonBodies;
+import dev.llmobs.gateway.wire.OpenAiError;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
-import dev.llmobs.gateway.api.OpenAiError;
+import dev.llmobs.gateway.wire.OpenAiError;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Optional;

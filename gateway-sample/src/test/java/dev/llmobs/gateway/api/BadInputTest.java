@@ -80,7 +80,7 @@ class BadInputTest {
             gateway.post(
                 path,
                 "{\"model\":\"llama-3-70b\",\"input\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
-            400);
+            404);
     assertThat(error.path("code").asText()).isEqualTo("model_not_found");
     assertThat(error.path("param").asText()).isEqualTo("model");
     assertThat(error.path("message").asText()).contains("llama-3-70b");

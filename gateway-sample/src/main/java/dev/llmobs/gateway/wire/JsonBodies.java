@@ -1,4 +1,4 @@
-package dev.llmobs.gateway.api;
+package dev.llmobs.gateway.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
