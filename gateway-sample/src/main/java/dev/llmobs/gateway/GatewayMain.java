@@ -15,6 +15,7 @@ import dev.llmobs.gateway.store.ConversationStores;
 import dev.llmobs.gateway.store.StoreException;
 import dev.llmobs.gateway.web.ApiGuard;
 import dev.llmobs.gateway.web.ErrorResponses;
+import dev.llmobs.gateway.web.GatewayConnector;
 import dev.llmobs.gateway.web.RequestIds;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -90,6 +91,7 @@ public final class GatewayMain implements AutoCloseable {
     EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi);
     ModelsRoute models = new ModelsRoute();
     int maxRequestBytes = config.maxRequestBytes();
+    ErrorResponses errors = new ErrorResponses(maxRequestBytes);
 
     Javalin app =
         Javalin.create(
@@ -97,6 +99,13 @@ public final class GatewayMain implements AutoCloseable {
                   cfg.showJavalinBanner = false;
                   cfg.startupWatcherEnabled = false;
                   cfg.http.maxRequestSize = maxRequestBytes;
+                  cfg.jetty.addConnector(
+                      (server, http) ->
+                          GatewayConnector.create(server, http, config.host(), config.port()));
+                  cfg.jetty.modifyServer(
+                      server -> server.setErrorHandler(errors.jettyErrorHandler()));
+                  cfg.jetty.modifyServletContextHandler(
+                      handler -> handler.setErrorHandler(errors.jettyErrorHandler()));
                   cfg.requestLogger.http(
                       (ctx, ms) -> {
                         metrics.record(ctx, ms);
@@ -125,8 +134,8 @@ public final class GatewayMain implements AutoCloseable {
             .get("/v1/conversations/{conversation_id}/items", guard.wrap(conversations::items))
             .delete("/v1/conversations/{conversation_id}", guard.wrap(conversations::delete))
             .post("/v1/embeddings", guard.wrap(embeddings::handle));
-    new ErrorResponses(maxRequestBytes).install(app);
-    app.start(config.host(), config.port());
+    errors.install(app);
+    app.start();
     log.atInfo()
         .addKeyValue("port", app.port())
         .addKeyValue("openai_base_url", openAiUrl)

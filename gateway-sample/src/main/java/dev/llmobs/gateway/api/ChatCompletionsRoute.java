@@ -32,10 +32,15 @@ public final class ChatCompletionsRoute {
   }
 
   public void handle(Context ctx) throws IOException {
-    ObjectNode raw = JsonBodies.object(ctx.body());
+    ObjectNode raw = RequestBodies.object(ctx);
     boolean stream = JsonBodies.takeStream(raw);
     String model = JsonBodies.requiredString(raw, "model");
     Provider provider = ModelRouter.route(model);
+    JsonBodies.checkInteger(raw, "max_tokens", 1, Integer.MAX_VALUE);
+    JsonBodies.checkInteger(raw, "max_completion_tokens", 1, Integer.MAX_VALUE);
+    JsonBodies.checkInteger(raw, "n", 1, 128);
+    JsonBodies.checkNumber(raw, "temperature", 0, 2);
+    JsonBodies.checkNumber(raw, "top_p", 0, 1);
     ChatCompletionCreateParams.Body body =
         JsonBodies.bind(
             raw,

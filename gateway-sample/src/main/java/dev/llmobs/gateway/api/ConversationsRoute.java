@@ -29,7 +29,7 @@ public final class ConversationsRoute {
 
   /** {@code POST /v1/conversations}, optionally with initial {@code items}. */
   public void create(Context ctx) {
-    String raw = ctx.body();
+    String raw = RequestBodies.text(ctx);
     ObjectNode body =
         raw == null || raw.isBlank() ? JsonBodies.JSON.createObjectNode() : JsonBodies.object(raw);
     JsonNode items = body.get("items");

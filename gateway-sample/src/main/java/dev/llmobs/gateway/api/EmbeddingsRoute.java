@@ -12,6 +12,9 @@ import io.javalin.http.Context;
 /** {@code POST /v1/embeddings} through openai-java; Anthropic has no embeddings API. */
 public final class EmbeddingsRoute {
 
+  /** The largest embedding any served model has (text-embedding-3-large). */
+  static final int EMBEDDING_MAX_DIMENSIONS = 3072;
+
   private final OpenAiUpstream openAi;
 
   public EmbeddingsRoute(OpenAiUpstream openAi) {
@@ -19,7 +22,7 @@ public final class EmbeddingsRoute {
   }
 
   public void handle(Context ctx) {
-    ObjectNode raw = JsonBodies.object(ctx.body());
+    ObjectNode raw = RequestBodies.object(ctx);
     String model = JsonBodies.requiredString(raw, "model");
     if (ModelRouter.route(model) != Provider.OPENAI) {
       throw OpenAiError.invalidRequest(
@@ -29,6 +32,7 @@ public final class EmbeddingsRoute {
       throw OpenAiError.invalidRequest(
           "Missing required parameter: 'input'.", "input", "missing_required_parameter");
     }
+    JsonBodies.checkInteger(raw, "dimensions", 1, EMBEDDING_MAX_DIMENSIONS);
     EmbeddingCreateParams.Body body =
         JsonBodies.bind(
             raw,

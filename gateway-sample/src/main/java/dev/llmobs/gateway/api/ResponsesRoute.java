@@ -62,10 +62,13 @@ public final class ResponsesRoute {
       boolean save) {}
 
   public void create(Context ctx) throws IOException {
-    ObjectNode raw = JsonBodies.object(ctx.body());
+    ObjectNode raw = RequestBodies.object(ctx);
     boolean stream = JsonBodies.takeStream(raw);
     String model = JsonBodies.requiredString(raw, "model");
     Provider provider = ModelRouter.route(model);
+    JsonBodies.checkInteger(raw, "max_output_tokens", 1, Integer.MAX_VALUE);
+    JsonBodies.checkNumber(raw, "temperature", 0, 2);
+    JsonBodies.checkNumber(raw, "top_p", 0, 1);
     Turn turn = turn(raw);
     ResponseCreateParams.Body body =
         JsonBodies.bind(

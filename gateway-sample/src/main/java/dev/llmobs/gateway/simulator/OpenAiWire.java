@@ -189,9 +189,8 @@ final class OpenAiWire {
     return event;
   }
 
-  ObjectNode embeddings(String model, JsonNode request, SimulatedUsage usage) {
+  ObjectNode embeddings(String model, JsonNode request, int dimensions, SimulatedUsage usage) {
     JsonNode input = request.path("input");
-    int dimensions = request.path("dimensions").asInt(model.contains("large") ? 3072 : 1536);
     boolean base64 = "base64".equals(request.path("encoding_format").asText());
     ObjectNode body = json.createObjectNode();
     body.put("object", "list");
@@ -225,7 +224,7 @@ final class OpenAiWire {
   }
 
   // A unit vector seeded by the text: equal texts embed equally.
-  private static float[] vector(String model, String text, int dimensions) {
+  static float[] vector(String model, String text, int dimensions) {
     SplittableRandom random = new SplittableRandom(SimulatedAnswer.seed(model + '\n' + text));
     float[] vector = new float[dimensions];
     double norm = 0;

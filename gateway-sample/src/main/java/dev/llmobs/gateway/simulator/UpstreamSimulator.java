@@ -143,7 +143,11 @@ public final class UpstreamSimulator implements AutoCloseable {
         return;
       }
       sleep(controls.ttfbMs());
-      handler.handle(new Call(exchange, body, controls, anthropicWire));
+      try {
+        handler.handle(new Call(exchange, body, controls, anthropicWire));
+      } catch (RequestChecks.BadRequest e) {
+        sendError(exchange, anthropicWire, 400, e.getMessage(), "invalid_request_error");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
@@ -152,6 +156,12 @@ public final class UpstreamSimulator implements AutoCloseable {
       log.debug("simulator client disconnected: {}", e.toString());
     } catch (RuntimeException e) {
       log.warn("simulator failed on {}", exchange.getRequestURI().getPath(), e);
+      try {
+        // a 500 rather than a dropped connection, if the answer has not started yet
+        sendError(exchange, anthropicWire, 500, "simulator failure", "server_error");
+      } catch (IOException | RuntimeException ignored) {
+        // the answer had started; the connection closes
+      }
     }
   }
 
@@ -186,6 +196,8 @@ public final class UpstreamSimulator implements AutoCloseable {
   }
 
   private void chat(Call call) throws IOException, InterruptedException {
+    RequestChecks.positive(call.body(), "max_tokens", Integer.MAX_VALUE, 0);
+    RequestChecks.positive(call.body(), "max_completion_tokens", Integer.MAX_VALUE, 0);
     SimulatedAnswer answer =
         SimulatedAnswer.of(
             call.model(), OpenAiWire.chatPrompt(call.body()), call.controls().usage());
@@ -214,6 +226,7 @@ public final class UpstreamSimulator implements AutoCloseable {
   }
 
   private void responses(Call call) throws IOException, InterruptedException {
+    RequestChecks.positive(call.body(), "max_output_tokens", Integer.MAX_VALUE, 0);
     SimulatedAnswer answer =
         SimulatedAnswer.of(
             call.model(), OpenAiWire.responsesPrompt(call.body()), call.controls().usage());
@@ -281,11 +294,18 @@ public final class UpstreamSimulator implements AutoCloseable {
       sendError(call.exchange(), false, 400, "'input' is required", "invalid_request_error");
       return;
     }
+    int dimensions =
+        (int)
+            RequestChecks.positive(
+                call.body(),
+                "dimensions",
+                RequestChecks.MAX_DIMENSIONS,
+                call.model().contains("large") ? 3072 : 1536);
     sleep(call.controls().latencyMs());
     send(
         call.exchange(),
         200,
-        openAi.embeddings(call.model(), call.body(), call.controls().usage()));
+        openAi.embeddings(call.model(), call.body(), dimensions, call.controls().usage()));
   }
 
   private void models(Call call) throws IOException, InterruptedException {
@@ -303,10 +323,7 @@ public final class UpstreamSimulator implements AutoCloseable {
   }
 
   private void messages(Call call) throws IOException, InterruptedException {
-    if (!call.body().path("max_tokens").canConvertToLong()) {
-      sendError(call.exchange(), true, 400, "max_tokens: Field required", "invalid_request_error");
-      return;
-    }
+    RequestChecks.requiredPositive(call.body(), "max_tokens", Integer.MAX_VALUE);
     SimulatedAnswer answer =
         SimulatedAnswer.of(
             call.model(), AnthropicWire.prompt(call.body()), call.controls().usage());

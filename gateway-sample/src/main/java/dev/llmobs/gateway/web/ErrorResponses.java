@@ -27,7 +27,7 @@ public final class ErrorResponses {
 
   public void install(Javalin app) {
     app.exception(OpenAiError.class, (e, ctx) -> answer(ctx, e))
-        .exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e)))
+        .exception(HttpResponseException.class, (e, ctx) -> answer(ctx, forStatus(e.getStatus())))
         .exception(Exception.class, (e, ctx) -> answer(ctx, fromException(e)));
   }
 
@@ -40,8 +40,14 @@ public final class ErrorResponses {
         .result(JsonBodies.write(error.body()));
   }
 
-  private OpenAiError fromJavalin(HttpResponseException e) {
-    return switch (e.getStatus()) {
+  /** Jetty's error handler for what fails before a route runs, to register on the server. */
+  public JsonErrorHandler jettyErrorHandler() {
+    return new JsonErrorHandler(this);
+  }
+
+  /** The error answer for an HTTP status that the server or Javalin decided on. */
+  OpenAiError forStatus(int status) {
+    return switch (status) {
       case 413 ->
           new OpenAiError(
               413,
@@ -54,13 +60,21 @@ public final class ErrorResponses {
       case 405 ->
           new OpenAiError(
               405, "Method not allowed.", "invalid_request_error", null, "method_not_allowed");
-      default ->
+      case 414 ->
           new OpenAiError(
-              e.getStatus(),
-              e.getStatus() < 500 ? "Invalid request." : "The gateway failed.",
-              e.getStatus() < 500 ? "invalid_request_error" : "server_error",
+              414, "Request URI is too long.", "invalid_request_error", null, "uri_too_long");
+      case 431 ->
+          new OpenAiError(
+              431,
+              "Request headers are too large.",
+              "invalid_request_error",
               null,
-              null);
+              "request_header_fields_too_large");
+      default ->
+          status < 500
+              ? new OpenAiError(
+                  status, "The request is malformed.", "invalid_request_error", null, null)
+              : new OpenAiError(status, "The gateway failed.", "server_error", null, null);
     };
   }
 

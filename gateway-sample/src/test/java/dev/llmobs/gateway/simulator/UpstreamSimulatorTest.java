@@ -45,6 +45,38 @@ class UpstreamSimulatorTest {
       "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
 
   @Test
+  void badValuesAre400sInTheProvidersShapeNotFailures() throws Exception {
+    for (String[] call :
+        new String[][] {
+          {
+            "/embeddings",
+            "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"dimensions\":-1}"
+          },
+          {
+            "/embeddings",
+            "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"dimensions\":\"8\"}"
+          },
+          {
+            "/embeddings",
+            "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"dimensions\":2147483647}"
+          },
+          {"/chat/completions", "{\"model\":\"gpt-4o\",\"max_tokens\":0,\"messages\":[]}"},
+          {"/responses", "{\"model\":\"gpt-4o\",\"max_output_tokens\":-2,\"input\":\"x\"}"}
+        }) {
+      HttpResponse<String> response = post(simulator.baseUrl() + call[0], call[1]);
+      assertThat(response.statusCode()).as(call[1]).isEqualTo(400);
+      assertThat(JSON.readTree(response.body()).path("error").path("message").asText())
+          .isNotBlank();
+    }
+    HttpResponse<String> anthropic =
+        post(
+            simulator.anthropicBaseUrl() + "/v1/messages",
+            "{\"model\":\"claude-haiku-4-5\",\"max_tokens\":0,\"messages\":[]}");
+    assertThat(anthropic.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(anthropic.body()).path("type").asText()).isEqualTo("error");
+  }
+
+  @Test
   void anthropicUsageExcludesCacheTokensFromInputTokens() throws Exception {
     HttpResponse<String> response =
         post(
