@@ -8,6 +8,7 @@ import dev.llmobs.gateway.api.ResponsesRoute;
 import dev.llmobs.gateway.config.GatewayConfig;
 import dev.llmobs.gateway.metrics.HttpMetrics;
 import dev.llmobs.gateway.providers.AnthropicUpstream;
+import dev.llmobs.gateway.providers.GeminiUpstream;
 import dev.llmobs.gateway.providers.OpenAiUpstream;
 import dev.llmobs.gateway.simulator.UpstreamSimulator;
 import dev.llmobs.gateway.store.ConversationStore;
@@ -65,11 +66,19 @@ public final class GatewayMain implements AutoCloseable {
             config.anthropicApiKey(),
             GatewayConfig.ANTHROPIC_API_KEY,
             GatewayConfig.ANTHROPIC_BASE_URL);
-    if (openAiUrl == null || anthropicUrl == null) {
+    String geminiUrl = config.geminiBaseUrl();
+    String geminiKey =
+        requireKey(
+            geminiUrl,
+            config.geminiApiKey(),
+            GatewayConfig.GEMINI_API_KEY,
+            GatewayConfig.GEMINI_BASE_URL);
+    if (openAiUrl == null || anthropicUrl == null || geminiUrl == null) {
       UpstreamSimulator simulator = UpstreamSimulator.start(config.simulatorPort());
       resources.add(simulator);
       openAiUrl = openAiUrl == null ? simulator.baseUrl() : openAiUrl;
       anthropicUrl = anthropicUrl == null ? simulator.anthropicBaseUrl() : anthropicUrl;
+      geminiUrl = geminiUrl == null ? simulator.geminiBaseUrl() : geminiUrl;
     }
     OpenAiUpstream openAi =
         new OpenAiUpstream(
@@ -79,16 +88,20 @@ public final class GatewayMain implements AutoCloseable {
         new AnthropicUpstream(
             anthropicUrl, anthropicKey, config.upstreamTimeout(), config.upstreamMaxRetries());
     resources.add(anthropic);
+    GeminiUpstream gemini =
+        new GeminiUpstream(
+            geminiUrl, geminiKey, config.upstreamTimeout(), config.upstreamMaxRetries());
+    resources.add(gemini);
     ConversationStore store = ConversationStores.create(config);
     resources.add(store);
     HttpMetrics metrics = new HttpMetrics(store);
     resources.add(metrics::close);
 
     ApiGuard guard = new ApiGuard(config.authKeys(), config.rateLimitRpm());
-    ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic);
+    ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic, gemini);
     ResponsesRoute responses = new ResponsesRoute(openAi, anthropic, store);
     ConversationsRoute conversations = new ConversationsRoute(store);
-    EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi);
+    EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi, gemini);
     ModelsRoute models = new ModelsRoute();
     int maxRequestBytes = config.maxRequestBytes();
     ErrorResponses errors = new ErrorResponses(maxRequestBytes);
@@ -140,6 +153,7 @@ public final class GatewayMain implements AutoCloseable {
         .addKeyValue("port", app.port())
         .addKeyValue("openai_base_url", openAiUrl)
         .addKeyValue("anthropic_base_url", anthropicUrl)
+        .addKeyValue("gemini_base_url", geminiUrl)
         .addKeyValue("store", ConversationStores.describe(config))
         .addKeyValue(
             "auth", config.authKeys().isEmpty() ? "off" : config.authKeys().size() + " keys")

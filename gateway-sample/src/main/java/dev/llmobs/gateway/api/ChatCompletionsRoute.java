@@ -4,10 +4,14 @@ import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.genai.ResponseStream;
+import com.google.genai.types.GenerateContentResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.llmobs.gateway.providers.AnthropicChat;
 import dev.llmobs.gateway.providers.AnthropicUpstream;
+import dev.llmobs.gateway.providers.GeminiChat;
+import dev.llmobs.gateway.providers.GeminiUpstream;
 import dev.llmobs.gateway.providers.ModelRouter;
 import dev.llmobs.gateway.providers.OpenAiUpstream;
 import dev.llmobs.gateway.providers.Provider;
@@ -26,9 +30,13 @@ public final class ChatCompletionsRoute {
   private final OpenAiUpstream openAi;
   private final AnthropicUpstream anthropic;
 
-  public ChatCompletionsRoute(OpenAiUpstream openAi, AnthropicUpstream anthropic) {
+  private final GeminiUpstream gemini;
+
+  public ChatCompletionsRoute(
+      OpenAiUpstream openAi, AnthropicUpstream anthropic, GeminiUpstream gemini) {
     this.openAi = openAi;
     this.anthropic = anthropic;
+    this.gemini = gemini;
   }
 
   public void handle(Context ctx) throws IOException {
@@ -54,13 +62,17 @@ public final class ChatCompletionsRoute {
     if (provider == Provider.ANTHROPIC) {
       MessageCreateParams params = AnthropicChat.request(model, raw);
       if (stream) {
-        streamAnthropic(
-            ctx,
-            params,
-            headers,
-            raw.path("stream_options").path("include_usage").asBoolean(false));
+        streamAnthropic(ctx, params, headers, includeUsage(raw));
       } else {
         json(ctx, JsonBodies.write(AnthropicChat.completion(anthropic.message(params, headers))));
+      }
+    } else if (provider == Provider.GOOGLE) {
+      GeminiChat.Request request = GeminiChat.request(model, raw);
+      if (stream) {
+        streamGemini(ctx, request, headers, includeUsage(raw));
+      } else {
+        json(
+            ctx, JsonBodies.write(GeminiChat.completion(gemini.generate(request, headers), model)));
       }
     } else if (stream) {
       streamOpenAi(ctx, body, headers);
@@ -105,6 +117,33 @@ public final class ChatCompletionsRoute {
             sse.done();
           });
     }
+  }
+
+  private void streamGemini(
+      Context ctx, GeminiChat.Request request, Map<String, String> headers, boolean includeUsage)
+      throws IOException {
+    GeminiChat.ChunkStream translate = new GeminiChat.ChunkStream(request.model(), includeUsage);
+    try (ResponseStream<GenerateContentResponse> responses =
+        gemini.generateStream(request, headers)) {
+      SseWriter sse = SseWriter.open(ctx);
+      Streams.relay(
+          sse,
+          () -> {
+            for (GenerateContentResponse response : responses) {
+              for (ObjectNode chunk : translate.on(response)) {
+                sse.data(JsonBodies.write(chunk));
+              }
+            }
+            for (ObjectNode chunk : translate.finish()) {
+              sse.data(JsonBodies.write(chunk));
+            }
+            sse.done();
+          });
+    }
+  }
+
+  private static boolean includeUsage(ObjectNode raw) {
+    return raw.path("stream_options").path("include_usage").asBoolean(false);
   }
 
   static void json(Context ctx, String body) {

@@ -2,12 +2,16 @@ package dev.llmobs.gateway.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.models.embeddings.EmbeddingCreateParams;
+import dev.llmobs.gateway.providers.GeminiEmbeddings;
+import dev.llmobs.gateway.providers.GeminiUpstream;
 import dev.llmobs.gateway.providers.ModelRouter;
 import dev.llmobs.gateway.providers.OpenAiUpstream;
 import dev.llmobs.gateway.providers.Provider;
 import dev.llmobs.gateway.wire.JsonBodies;
 import dev.llmobs.gateway.wire.OpenAiError;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 
 /** {@code POST /v1/embeddings} through openai-java; Anthropic has no embeddings API. */
 public final class EmbeddingsRoute {
@@ -17,14 +21,18 @@ public final class EmbeddingsRoute {
 
   private final OpenAiUpstream openAi;
 
-  public EmbeddingsRoute(OpenAiUpstream openAi) {
+  private final GeminiUpstream gemini;
+
+  public EmbeddingsRoute(OpenAiUpstream openAi, GeminiUpstream gemini) {
     this.openAi = openAi;
+    this.gemini = gemini;
   }
 
   public void handle(Context ctx) {
     ObjectNode raw = RequestBodies.object(ctx);
     String model = JsonBodies.requiredString(raw, "model");
-    if (ModelRouter.route(model) != Provider.OPENAI) {
+    Provider provider = ModelRouter.route(model);
+    if (provider == Provider.ANTHROPIC) {
       throw OpenAiError.invalidRequest(
           "The model '" + model + "' does not support embeddings.", "model", "model_not_supported");
     }
@@ -39,6 +47,18 @@ public final class EmbeddingsRoute {
             EmbeddingCreateParams.Body.class,
             "text-embedding-3-small",
             EmbeddingCreateParams.Body::validate);
-    ChatCompletionsRoute.json(ctx, JsonBodies.write(openAi.embed(body, UpstreamHeaders.from(ctx))));
+    Map<String, String> headers = UpstreamHeaders.from(ctx);
+    if (provider == Provider.GOOGLE) {
+      List<String> texts = GeminiEmbeddings.texts(raw.get("input"));
+      ChatCompletionsRoute.json(
+          ctx,
+          JsonBodies.write(
+              GeminiEmbeddings.list(
+                  gemini.embed(model, texts, GeminiEmbeddings.config(raw), headers),
+                  model,
+                  "base64".equals(raw.path("encoding_format").asText()))));
+      return;
+    }
+    ChatCompletionsRoute.json(ctx, JsonBodies.write(openAi.embed(body, headers)));
   }
 }

@@ -66,6 +66,13 @@ public final class ResponsesRoute {
     boolean stream = JsonBodies.takeStream(raw);
     String model = JsonBodies.requiredString(raw, "model");
     Provider provider = ModelRouter.route(model);
+    if (provider == Provider.GOOGLE) {
+      throw OpenAiError.invalidRequest(
+          "gemini-* models are served on /v1/chat/completions and /v1/embeddings, not on"
+              + " /v1/responses.",
+          "model",
+          "model_not_supported");
+    }
     JsonBodies.checkInteger(raw, "max_output_tokens", 1, Integer.MAX_VALUE);
     JsonBodies.checkNumber(raw, "temperature", 0, 2);
     JsonBodies.checkNumber(raw, "top_p", 0, 1);

@@ -22,6 +22,8 @@ public final class GatewayConfig {
   public static final String OPENAI_API_KEY = "gateway.openai.api-key";
   public static final String ANTHROPIC_BASE_URL = "gateway.anthropic.base-url";
   public static final String ANTHROPIC_API_KEY = "gateway.anthropic.api-key";
+  public static final String GEMINI_BASE_URL = "gateway.gemini.base-url";
+  public static final String GEMINI_API_KEY = "gateway.gemini.api-key";
   public static final String UPSTREAM_TIMEOUT_MS = "gateway.upstream.timeout-ms";
   public static final String UPSTREAM_MAX_RETRIES = "gateway.upstream.max-retries";
   public static final String AUTH_KEYS = "gateway.auth.keys";
@@ -127,6 +129,14 @@ public final class GatewayConfig {
 
   public String anthropicApiKey() {
     return get(ANTHROPIC_API_KEY);
+  }
+
+  public String geminiBaseUrl() {
+    return get(GEMINI_BASE_URL);
+  }
+
+  public String geminiApiKey() {
+    return get(GEMINI_API_KEY);
   }
 
   public Duration upstreamTimeout() {

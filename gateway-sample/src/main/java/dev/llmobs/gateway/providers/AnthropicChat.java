@@ -8,7 +8,6 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmobs.gateway.wire.JsonBodies;
 import dev.llmobs.gateway.wire.OpenAiError;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,20 +96,8 @@ public final class AnthropicChat {
     }
   }
 
-  /** A string, or the concatenated text of content parts of the given types. */
   static String text(JsonNode content, Set<String> partTypes, String param) {
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    StringBuilder text = new StringBuilder();
-    for (JsonNode part : content) {
-      if (!partTypes.contains(part.path("type").asText())) {
-        throw OpenAiError.invalidRequest(
-            "Only text content is supported for claude-* models.", param);
-      }
-      text.append(part.path("text").asText());
-    }
-    return text.toString();
+    return ChatShapes.text(content, partTypes, param, "claude-*");
   }
 
   /**
@@ -167,21 +154,11 @@ public final class AnthropicChat {
   }
 
   private static ObjectNode envelope(String object, String id, String model, long created) {
-    ObjectNode body = JsonBodies.JSON.createObjectNode();
-    body.put("id", id);
-    body.put("object", object);
-    body.put("created", created);
-    body.put("model", model);
-    return body;
+    return ChatShapes.envelope(object, id, model, created);
   }
 
   private static ObjectNode usage(Usage usage) {
-    ObjectNode node = JsonBodies.JSON.createObjectNode();
-    node.put("prompt_tokens", usage.promptTokens());
-    node.put("completion_tokens", usage.output());
-    node.put("total_tokens", usage.promptTokens() + usage.output());
-    node.putObject("prompt_tokens_details").put("cached_tokens", usage.cacheRead());
-    return node;
+    return ChatShapes.usage(usage.promptTokens(), usage.cacheRead(), usage.output(), 0);
   }
 
   /** Turns one Messages stream into {@code chat.completion.chunk}s, event by event. */
@@ -225,30 +202,22 @@ public final class AnthropicChat {
         delta.usage().cacheReadInputTokens().ifPresent(v -> cacheRead = v);
         delta.usage().cacheCreationInputTokens().ifPresent(v -> cacheWrite = v);
       } else if (event.isMessageStop()) {
-        ObjectNode last = chunk();
-        ((ObjectNode) last.path("choices").get(0)).put("finish_reason", finishReason);
-        chunks.add(last);
+        chunks.add(ChatShapes.finishChunk(id, model, created, finishReason));
         if (includeUsage) {
-          ObjectNode usage = envelope("chat.completion.chunk", id, model, created);
-          usage.putArray("choices");
-          usage.set("usage", usage(new Usage(input, cacheRead, cacheWrite, output)));
-          chunks.add(usage);
+          chunks.add(
+              ChatShapes.usageChunk(
+                  id, model, created, usage(new Usage(input, cacheRead, cacheWrite, output))));
         }
       }
       return chunks;
     }
 
     private static ObjectNode delta(ObjectNode chunk) {
-      return (ObjectNode) chunk.path("choices").get(0).get("delta");
+      return ChatShapes.delta(chunk);
     }
 
     private ObjectNode chunk() {
-      ObjectNode chunk = envelope("chat.completion.chunk", id, model, created);
-      ObjectNode choice = chunk.putArray("choices").addObject();
-      choice.put("index", 0);
-      choice.putObject("delta");
-      choice.putNull("finish_reason");
-      return chunk;
+      return ChatShapes.chunk(id, model, created);
     }
   }
 }

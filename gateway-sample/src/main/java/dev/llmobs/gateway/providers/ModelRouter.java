@@ -32,7 +32,8 @@ public final class ModelRouter {
             name.endsWith("*")
                 ? model.startsWith(name.substring(0, name.length() - 1))
                 : model.equals(name);
-        if (matches) {
+        // Gemini model names go into the request path: no ':' there.
+        if (matches && !(row.getValue() == Provider.GOOGLE && model.contains(":"))) {
           return row.getValue();
         }
       }
@@ -64,6 +65,8 @@ public final class ModelRouter {
       table.put(openAi, Provider.OPENAI);
     }
     table.put("claude-*", Provider.ANTHROPIC);
+    table.put("gemini-*", Provider.GOOGLE);
+    table.put("text-embedding-004", Provider.GOOGLE);
     return table;
   }
 
@@ -83,6 +86,12 @@ public final class ModelRouter {
     }
     for (String id : new String[] {"claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"}) {
       models.put(id, Provider.ANTHROPIC);
+    }
+    for (String id :
+        new String[] {
+          "gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.0-flash", "gemini-embedding-001"
+        }) {
+      models.put(id, Provider.GOOGLE);
     }
     return Map.copyOf(models);
   }

@@ -71,7 +71,8 @@ record SimulatedAnswer(String id, long created, String text, SimulatedUsage usag
   }
 
   static boolean isReasoningModel(String model) {
-    return model.length() > 1 && model.charAt(0) == 'o' && Character.isDigit(model.charAt(1));
+    return (model.length() > 1 && model.charAt(0) == 'o' && Character.isDigit(model.charAt(1)))
+        || GeminiWire.isThinkingModel(model);
   }
 
   /** The text cut into {@code chunks} pieces (default: one per word) for streaming. */

@@ -40,6 +40,7 @@ public final class UpstreamSimulator implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final OpenAiWire openAi = new OpenAiWire(json);
   private final AnthropicWire anthropic = new AnthropicWire(json);
+  private final GeminiWire gemini = new GeminiWire(json);
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong clientDisconnects = new AtomicLong();
@@ -73,6 +74,11 @@ public final class UpstreamSimulator implements AutoCloseable {
     server.createContext("/v1/embeddings", e -> simulator.serve(e, "POST", simulator::embeddings));
     server.createContext("/v1/models", e -> simulator.serve(e, "GET", simulator::models));
     server.createContext("/v1/messages", e -> simulator.serve(e, "POST", simulator::messages));
+    // Gemini: /{version}/models/{model}:{method}; the longest context prefix wins over /v1/models.
+    for (String version : GeminiWire.VERSIONS) {
+      server.createContext(
+          "/" + version + "/models/", e -> simulator.serve(e, "POST", simulator::gemini));
+    }
     server.setExecutor(executor);
     server.start();
     log.info("upstream simulator listening on http://127.0.0.1:{}", server.getAddress().getPort());
@@ -89,6 +95,14 @@ public final class UpstreamSimulator implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /**
+   * The Gemini API base URL of this simulator (the SDK adds the version), e.g. {@code
+   * http://127.0.0.1:41234}.
+   */
+  public String geminiBaseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
   /** How many answers were cut short because the client closed the connection. */
   public long clientDisconnects() {
     return clientDisconnects.get();
@@ -102,26 +116,37 @@ public final class UpstreamSimulator implements AutoCloseable {
     void handle(Call call) throws IOException, InterruptedException;
   }
 
-  /** One request: its exchange, parsed body and controls. */
-  private record Call(
-      HttpExchange exchange, JsonNode body, SimulatorControls controls, boolean anthropic) {
-    String model() {
-      return body.path("model").asText("");
+  /** The wire protocol a request speaks, which decides the shape of its errors. */
+  enum Wire {
+    OPENAI,
+    ANTHROPIC,
+    GEMINI;
+
+    static Wire of(String path) {
+      if (path.startsWith("/v1/messages")) {
+        return ANTHROPIC;
+      }
+      return GeminiWire.isGeminiPath(path) ? GEMINI : OPENAI;
     }
   }
 
+  /** One request: its exchange, parsed body, controls and model. */
+  private record Call(
+      HttpExchange exchange, JsonNode body, SimulatorControls controls, Wire wire, String model) {}
+
   private void serve(HttpExchange exchange, String method, Handler handler) {
-    boolean anthropicWire = exchange.getRequestURI().getPath().startsWith("/v1/messages");
+    String path = exchange.getRequestURI().getPath();
+    Wire wire = Wire.of(path);
     try (exchange) {
       if (!method.equals(exchange.getRequestMethod())) {
-        sendError(exchange, anthropicWire, 405, "method not allowed", "invalid_request_error");
+        sendError(exchange, wire, 405, "method not allowed", "invalid_request_error");
         return;
       }
       SimulatorControls controls;
       try {
         controls = SimulatorControls.from(exchange.getRequestHeaders());
       } catch (IllegalArgumentException e) {
-        sendError(exchange, anthropicWire, 400, e.getMessage(), "invalid_request_error");
+        sendError(exchange, wire, 400, e.getMessage(), "invalid_request_error");
         return;
       }
       JsonNode body = json.createObjectNode();
@@ -129,24 +154,27 @@ public final class UpstreamSimulator implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
           body = json.readTree(in);
         } catch (IOException e) {
-          sendError(
-              exchange, anthropicWire, 400, "request body is not JSON", "invalid_request_error");
-          return;
-        }
-        if (body == null || !body.isObject() || body.path("model").asText("").isEmpty()) {
-          sendError(exchange, anthropicWire, 400, "'model' is required", "invalid_request_error");
+          sendError(exchange, wire, 400, "request body is not JSON", "invalid_request_error");
           return;
         }
       }
+      String model =
+          wire == Wire.GEMINI
+              ? GeminiWire.model(path)
+              : body == null ? "" : body.path("model").asText("");
+      if ("POST".equals(method) && (body == null || !body.isObject() || model.isEmpty())) {
+        sendError(exchange, wire, 400, "'model' is required", "invalid_request_error");
+        return;
+      }
       if (controls.error() != SimulatedError.NONE) {
-        simulateError(exchange, anthropicWire, controls);
+        simulateError(exchange, wire, controls);
         return;
       }
       sleep(controls.ttfbMs());
       try {
-        handler.handle(new Call(exchange, body, controls, anthropicWire));
+        handler.handle(new Call(exchange, body, controls, wire, model));
       } catch (RequestChecks.BadRequest e) {
-        sendError(exchange, anthropicWire, 400, e.getMessage(), "invalid_request_error");
+        sendError(exchange, wire, 400, e.getMessage(), "invalid_request_error");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -155,41 +183,43 @@ public final class UpstreamSimulator implements AutoCloseable {
       clientDisconnects.incrementAndGet();
       log.debug("simulator client disconnected: {}", e.toString());
     } catch (RuntimeException e) {
-      log.warn("simulator failed on {}", exchange.getRequestURI().getPath(), e);
+      log.warn("simulator failed on {}", path, e);
       try {
         // a 500 rather than a dropped connection, if the answer has not started yet
-        sendError(exchange, anthropicWire, 500, "simulator failure", "server_error");
+        sendError(exchange, wire, 500, "simulator failure", "server_error");
       } catch (IOException | RuntimeException ignored) {
         // the answer had started; the connection closes
       }
     }
   }
 
-  private void simulateError(
-      HttpExchange exchange, boolean anthropicWire, SimulatorControls controls)
+  private void simulateError(HttpExchange exchange, Wire wire, SimulatorControls controls)
       throws IOException, InterruptedException {
     switch (controls.error()) {
       case RATE_LIMIT -> {
         exchange.getResponseHeaders().set("Retry-After", "1");
-        if (anthropicWire) {
-          send(
-              exchange,
-              429,
-              anthropic.error("rate_limit_error", "Rate limit exceeded (simulated)"));
-        } else {
-          send(
-              exchange,
-              429,
-              openAi.error("Rate limit reached (simulated)", "requests", "rate_limit_exceeded"));
+        switch (wire) {
+          case ANTHROPIC ->
+              send(
+                  exchange,
+                  429,
+                  anthropic.error("rate_limit_error", "Rate limit exceeded (simulated)"));
+          case GEMINI -> send(exchange, 429, gemini.error(429, "Resource exhausted (simulated)"));
+          default ->
+              send(
+                  exchange,
+                  429,
+                  openAi.error(
+                      "Rate limit reached (simulated)", "requests", "rate_limit_exceeded"));
         }
       }
       case SERVER ->
           sendError(
               exchange,
-              anthropicWire,
+              wire,
               500,
               "Internal server error (simulated)",
-              anthropicWire ? "api_error" : "server_error");
+              wire == Wire.ANTHROPIC ? "api_error" : "server_error");
       case TIMEOUT -> sleep(HANG_MS);
       default -> throw new IllegalStateException(controls.error().name());
     }
@@ -291,7 +321,7 @@ public final class UpstreamSimulator implements AutoCloseable {
   private void embeddings(Call call) throws IOException, InterruptedException {
     JsonNode input = call.body().path("input");
     if (input.isMissingNode() || input.isNull() || (input.isArray() && input.isEmpty())) {
-      sendError(call.exchange(), false, 400, "'input' is required", "invalid_request_error");
+      sendError(call.exchange(), Wire.OPENAI, 400, "'input' is required", "invalid_request_error");
       return;
     }
     int dimensions =
@@ -354,13 +384,104 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
   }
 
-  private void sendError(
-      HttpExchange exchange, boolean anthropicWire, int status, String message, String type)
+  private void gemini(Call call) throws IOException, InterruptedException {
+    String method = GeminiWire.method(call.exchange().getRequestURI().getPath());
+    switch (method) {
+      case "generateContent" -> geminiGenerate(call, false);
+      case "streamGenerateContent" -> geminiGenerate(call, true);
+      case "embedContent" -> geminiEmbed(call, false);
+      case "batchEmbedContents" -> geminiEmbed(call, true);
+      default -> sendError(call.exchange(), Wire.GEMINI, 404, "unknown method", "not_found");
+    }
+  }
+
+  private void geminiGenerate(Call call, boolean stream) throws IOException, InterruptedException {
+    JsonNode contents = call.body().path("contents");
+    if (!contents.isArray() || contents.isEmpty()) {
+      throw new RequestChecks.BadRequest("contents is not specified");
+    }
+    RequestChecks.positive(
+        call.body().path("generationConfig"), "maxOutputTokens", Integer.MAX_VALUE, 0);
+    SimulatedAnswer answer =
+        SimulatedAnswer.of(call.model(), GeminiWire.prompt(call.body()), call.controls().usage());
+    if (!stream) {
+      sleep(call.controls().latencyMs());
+      send(
+          call.exchange(),
+          200,
+          gemini.response(call.model(), answer, gemini.textParts(answer.text()), "STOP", true));
+      return;
+    }
+    try (SseStream sse = SseStream.open(call.exchange())) {
+      List<String> chunks = answer.chunks(call.controls().chunks());
+      long pause = call.controls().latencyMs() / Math.max(1, chunks.size());
+      for (int i = 0; i < chunks.size(); i++) {
+        if (i > 0) {
+          sleep(pause);
+        }
+        boolean last = i == chunks.size() - 1;
+        sse.data(
+            gemini
+                .response(
+                    call.model(),
+                    answer,
+                    gemini.textParts(chunks.get(i)),
+                    last ? "STOP" : null,
+                    last)
+                .toString());
+      }
+    }
+  }
+
+  private void geminiEmbed(Call call, boolean batch) throws IOException, InterruptedException {
+    List<JsonNode> requests = new java.util.ArrayList<>();
+    if (batch) {
+      call.body().path("requests").forEach(requests::add);
+    } else {
+      requests.add(call.body());
+    }
+    if (requests.isEmpty()) {
+      throw new RequestChecks.BadRequest("requests is not specified");
+    }
+    ArrayNode embeddings = json.createArrayNode();
+    for (JsonNode request : requests) {
+      JsonNode parts = request.path("content").path("parts");
+      if (!parts.isArray() || parts.isEmpty()) {
+        throw new RequestChecks.BadRequest("content is not specified");
+      }
+      int dimensions =
+          (int)
+              RequestChecks.positive(
+                  request,
+                  "outputDimensionality",
+                  RequestChecks.MAX_DIMENSIONS,
+                  call.model().startsWith("gemini-embedding") ? 3072 : 768);
+      StringBuilder text = new StringBuilder();
+      parts.forEach(part -> text.append(part.path("text").asText(part.toString())));
+      embeddings.add(
+          gemini.embedding(
+              OpenAiWire.vector(call.model(), text.toString(), dimensions),
+              Math.max(1, SimulatedAnswer.estimateTokens(text.toString()))));
+    }
+    sleep(call.controls().latencyMs());
+    ObjectNode body = json.createObjectNode();
+    if (batch) {
+      body.set("embeddings", embeddings);
+    } else {
+      body.set("embedding", embeddings.get(0));
+    }
+    send(call.exchange(), 200, body);
+  }
+
+  private void sendError(HttpExchange exchange, Wire wire, int status, String message, String type)
       throws IOException {
-    send(
-        exchange,
-        status,
-        anthropicWire ? anthropic.error(type, message) : openAi.error(message, type, null));
+    JsonNode body =
+        switch (wire) {
+          case ANTHROPIC -> anthropic.error(type, message);
+          case GEMINI -> gemini.error(status, message);
+          default -> openAi.error(message, type, null);
+        };
+    send(exchange, status, body);
   }
 
   private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {

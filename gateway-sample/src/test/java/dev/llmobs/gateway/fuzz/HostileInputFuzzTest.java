@@ -25,7 +25,8 @@ class HostileInputFuzzTest {
   static final long SEED = 20_260_118L;
   static final int REQUESTS = 1_000;
 
-  static final List<String> MODELS = List.of("gpt-4o-mini", "o3-mini", "claude-haiku-4-5");
+  static final List<String> MODELS =
+      List.of("gpt-4o-mini", "o3-mini", "claude-haiku-4-5", "gemini-2.5-flash");
 
   @Test
   void everyHostileRequestGetsA4xxInTheOpenAiShapeOrA2xx() throws Exception {

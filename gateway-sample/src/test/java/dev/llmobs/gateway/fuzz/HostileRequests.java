@@ -95,6 +95,10 @@ final class HostileRequests {
                     + "\"encoding_format\":\"float\"}")));
     endpoints.add(
         new Endpoint(
+            "/v1/embeddings",
+            json("{\"model\":\"gemini-embedding-001\",\"input\":[\"a\",\"b\"],\"dimensions\":8}")));
+    endpoints.add(
+        new Endpoint(
             "/v1/conversations",
             json(
                 "{\"items\":[{\"type\":\"message\",\"role\":\"user\",\"content\":\"hi\"}],"
@@ -112,6 +116,19 @@ final class HostileRequests {
                 "{\"model\":\"claude-haiku-4-5\",\"max_tokens\":50,\"system\":\"be brief\","
                     + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\","
                     + "\"text\":\"hi\"}]}],\"temperature\":0.5}")));
+    endpoints.add(
+        new Endpoint(
+            "/v1beta/models/gemini-2.5-flash:generateContent",
+            json(
+                "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}],"
+                    + "\"systemInstruction\":{\"parts\":[{\"text\":\"be brief\"}]},"
+                    + "\"generationConfig\":{\"maxOutputTokens\":50,\"temperature\":0.5}}")));
+    endpoints.add(
+        new Endpoint(
+            "/v1/models/gemini-embedding-001:batchEmbedContents",
+            json(
+                "{\"requests\":[{\"model\":\"models/gemini-embedding-001\",\"content\":"
+                    + "{\"parts\":[{\"text\":\"a\"}]},\"outputDimensionality\":8}]}")));
     return endpoints;
   }
 
@@ -134,7 +151,7 @@ final class HostileRequests {
   private Hostile next() {
     Endpoint endpoint = endpoints.get(random.nextInt(endpoints.size()));
     ObjectNode body = endpoint.template().deepCopy();
-    if (body.has("model") && !body.path("model").asText().startsWith("text-embedding")) {
+    if (body.has("model") && !endpoint.path().contains("mbed")) {
       body.put("model", pick(models));
     }
     Map<String, String> headers = new LinkedHashMap<>();
