@@ -50,7 +50,7 @@ public final class AnthropicResponses {
       if (role.equals("system") || role.equals("developer")) {
         system.append(system.length() > 0 ? "\n" : "").append(text);
       } else {
-        turns.add(new AnthropicChat.Turn(role, text));
+        turns.add(AnthropicChat.Turn.text(role, text));
       }
     }
     AnthropicChat.addTurns(params, turns, "input");

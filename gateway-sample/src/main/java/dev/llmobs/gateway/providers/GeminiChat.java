@@ -12,7 +12,9 @@ import dev.llmobs.gateway.wire.JsonBodies;
 import dev.llmobs.gateway.wire.OpenAiError;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,6 +39,8 @@ public final class GeminiChat {
     ArrayNode contents = JsonBodies.JSON.createArrayNode();
     StringBuilder system = new StringBuilder();
     boolean user = false;
+    // Gemini names the function a result answers; OpenAI gives the call id only.
+    Map<String, String> callNames = new HashMap<>();
     for (JsonNode message : chat.path("messages")) {
       String role = message.path("role").asText();
       switch (role) {
@@ -48,7 +52,35 @@ public final class GeminiChat {
           user = true;
           content(contents, "user").add(textPart(message));
         }
-        case "assistant" -> content(contents, "model").add(textPart(message));
+        case "assistant" -> {
+          ArrayNode parts = content(contents, "model");
+          String text = ChatTools.text(message, FAMILY);
+          List<ChatTools.Call> calls = ChatTools.calls(message);
+          if (!text.isEmpty() || calls.isEmpty()) {
+            parts.addObject().put("text", text);
+          }
+          for (ChatTools.Call call : calls) {
+            callNames.put(call.id(), call.name());
+            ObjectNode functionCall = parts.addObject().putObject("functionCall");
+            functionCall.put("id", call.id()).put("name", call.name());
+            functionCall.set("args", call.arguments());
+          }
+        }
+        case "tool" -> {
+          String id = ChatTools.toolCallId(message);
+          String name = callNames.get(id);
+          if (name == null) {
+            throw OpenAiError.invalidRequest(
+                "The tool message's 'tool_call_id' "
+                    + OpenAiError.quote(id)
+                    + " answers no tool call of an earlier assistant message.",
+                "messages");
+          }
+          ObjectNode functionResponse =
+              functionResults(contents).addObject().putObject("functionResponse");
+          functionResponse.put("id", id).put("name", name);
+          functionResponse.set("response", result(ChatTools.text(message, FAMILY)));
+        }
         default ->
             throw OpenAiError.invalidRequest(
                 "Role "
@@ -77,6 +109,7 @@ public final class GeminiChat {
         chat.hasNonNull("max_completion_tokens") ? "max_completion_tokens" : "max_tokens",
         config,
         "maxOutputTokens");
+    addTools(config, chat);
     JsonNode stop = chat.path("stop");
     if (stop.isTextual()) {
       config.putArray("stopSequences").add(stop.asText());
@@ -88,6 +121,58 @@ public final class GeminiChat {
       sdkContents.add(Content.fromJson(content.toString()));
     }
     return new Request(model, sdkContents, GenerateContentConfig.fromJson(config.toString()));
+  }
+
+  /** The parts of the user turn that carries function results, started if the last is not one. */
+  private static ArrayNode functionResults(ArrayNode contents) {
+    JsonNode last = contents.isEmpty() ? null : contents.get(contents.size() - 1);
+    if (last != null
+        && "user".equals(last.path("role").asText())
+        && last.path("parts").path(0).has("functionResponse")) {
+      return (ArrayNode) last.get("parts");
+    }
+    return content(contents, "user");
+  }
+
+  /** Gemini wants an object: a JSON object result as it is, anything else under "result". */
+  private static ObjectNode result(String text) {
+    try {
+      if (JsonBodies.JSON.readTree(text) instanceof ObjectNode object) {
+        return object;
+      }
+    } catch (JsonProcessingException notJson) {
+      // plain text
+    }
+    return JsonBodies.JSON.createObjectNode().put("result", text);
+  }
+
+  /** OpenAI function tools and tool choice as functionDeclarations and a function calling mode. */
+  private static void addTools(ObjectNode config, JsonNode chat) {
+    List<ChatTools.Definition> definitions = ChatTools.definitions(chat);
+    if (!definitions.isEmpty()) {
+      ArrayNode declarations =
+          config.putArray("tools").addObject().putArray("functionDeclarations");
+      for (ChatTools.Definition definition : definitions) {
+        ObjectNode declaration = declarations.addObject().put("name", definition.name());
+        if (definition.description() != null) {
+          declaration.put("description", definition.description());
+        }
+        if (definition.parameters().isObject()) {
+          declaration.set("parametersJsonSchema", definition.parameters());
+        }
+      }
+    }
+    ChatTools.Choice choice = ChatTools.choice(chat);
+    if (choice != null) {
+      ObjectNode calling = config.putObject("toolConfig").putObject("functionCallingConfig");
+      switch (choice.mode()) {
+        case "none" -> calling.put("mode", "NONE");
+        case "required" -> calling.put("mode", "ANY");
+        case "function" ->
+            calling.put("mode", "ANY").putArray("allowedFunctionNames").add(choice.name());
+        default -> calling.put("mode", "AUTO");
+      }
+    }
   }
 
   private static ArrayNode content(ArrayNode contents, String role) {
@@ -111,7 +196,7 @@ public final class GeminiChat {
   public static ObjectNode completion(GenerateContentResponse response, String requestModel) {
     JsonNode json = tree(response);
     Reply reply = new Reply();
-    reply.add(json);
+    reply.add(json, new ArrayList<>());
     ObjectNode body =
         ChatShapes.envelope(
             "chat.completion",
@@ -122,7 +207,14 @@ public final class GeminiChat {
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
-    message.put("content", reply.text.toString());
+    if (reply.toolCalls.isEmpty() || reply.text.length() > 0) {
+      message.put("content", reply.text.toString());
+    } else {
+      message.putNull("content");
+    }
+    if (!reply.toolCalls.isEmpty()) {
+      message.set("tool_calls", reply.toolCalls);
+    }
     message.putNull("refusal");
     choice.putNull("logprobs");
     choice.put("finish_reason", reply.finishReason());
@@ -157,6 +249,7 @@ public final class GeminiChat {
   /** A whole answer, or one accumulated from stream chunks. */
   private static final class Reply {
     final StringBuilder text = new StringBuilder();
+    final ArrayNode toolCalls = JsonBodies.JSON.createArrayNode();
     String geminiFinish;
     long prompt;
     long cached;
@@ -164,12 +257,30 @@ public final class GeminiChat {
     long thoughts;
 
     /** Adds a response or a chunk; returns the new text it carries. */
-    String add(JsonNode response) {
+    String add(JsonNode response, List<ObjectNode> newToolCalls) {
       StringBuilder added = new StringBuilder();
       JsonNode candidate = response.path("candidates").path(0);
       for (JsonNode part : candidate.path("content").path("parts")) {
         if (part.path("text").isTextual() && !part.path("thought").asBoolean(false)) {
           added.append(part.path("text").asText());
+        }
+        JsonNode call = part.path("functionCall");
+        if (call.isObject()) {
+          // Gemini may send no id; the client needs one to answer the call.
+          String id =
+              call.path("id")
+                  .asText(
+                      "call_"
+                          + response.path("responseId").asText("gemini")
+                          + "_"
+                          + toolCalls.size());
+          ObjectNode toolCall =
+              ChatTools.toolCall(
+                  id,
+                  call.path("name").asText(),
+                  call.path("args").isObject() ? call.get("args").toString() : "{}");
+          toolCalls.add(toolCall);
+          newToolCalls.add(toolCall.deepCopy().put("index", toolCalls.size() - 1));
         }
       }
       text.append(added);
@@ -188,6 +299,9 @@ public final class GeminiChat {
     }
 
     String finishReason() {
+      if (!toolCalls.isEmpty()) {
+        return "tool_calls";
+      }
       return geminiFinish == null ? "stop" : GeminiChat.finishReason(geminiFinish);
     }
 
@@ -220,10 +334,16 @@ public final class GeminiChat {
         ChatShapes.delta(first).put("role", "assistant").put("content", "");
         chunks.add(first);
       }
-      String text = reply.add(json);
+      List<ObjectNode> toolCalls = new ArrayList<>();
+      String text = reply.add(json, toolCalls);
       if (!text.isEmpty()) {
         ObjectNode chunk = ChatShapes.chunk(id, model, created);
         ChatShapes.delta(chunk).put("content", text);
+        chunks.add(chunk);
+      }
+      if (!toolCalls.isEmpty()) {
+        ObjectNode chunk = ChatShapes.chunk(id, model, created);
+        toolCalls.forEach(ChatShapes.delta(chunk).putArray("tool_calls")::add);
         chunks.add(chunk);
       }
       return chunks;

@@ -3,7 +3,9 @@ package dev.llmobs.gateway.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +61,49 @@ final class GeminiWire {
       prompt.append(content.path("parts").toString()).append('\n');
     }
     return prompt.toString();
+  }
+
+  static SimulatedTools.Offer offer(JsonNode request) {
+    JsonNode declaration = null;
+    for (JsonNode tool : request.path("tools")) {
+      JsonNode first = tool.path("functionDeclarations").path(0);
+      if (declaration == null && first.isObject()) {
+        declaration = first;
+      }
+    }
+    List<String> results = new ArrayList<>();
+    for (JsonNode content : request.path("contents")) {
+      for (JsonNode part : content.path("parts")) {
+        if (part.has("functionResponse")) {
+          results.add(SimulatedTools.text(part.path("functionResponse").path("response")));
+        }
+      }
+    }
+    JsonNode schema =
+        declaration == null
+            ? null
+            : declaration.has("parametersJsonSchema")
+                ? declaration.get("parametersJsonSchema")
+                : declaration.path("parameters");
+    return new SimulatedTools.Offer(
+        declaration != null && declaration.path("name").isTextual()
+            ? declaration.path("name").asText()
+            : null,
+        schema == null ? MissingNode.getInstance() : schema,
+        results,
+        "NONE"
+            .equals(
+                request.path("toolConfig").path("functionCallingConfig").path("mode").asText()));
+  }
+
+  /** The parts of a call of the tool. */
+  ArrayNode functionCallParts(SimulatedTools.ToolCall call) {
+    ArrayNode parts = json.createArrayNode();
+    ObjectNode functionCall = parts.addObject().putObject("functionCall");
+    functionCall.put("id", call.id());
+    functionCall.put("name", call.name());
+    functionCall.set("args", call.arguments());
+    return parts;
   }
 
   /**

@@ -228,17 +228,36 @@ public final class UpstreamSimulator implements AutoCloseable {
   private void chat(Call call) throws IOException, InterruptedException {
     RequestChecks.positive(call.body(), "max_tokens", Integer.MAX_VALUE, 0);
     RequestChecks.positive(call.body(), "max_completion_tokens", Integer.MAX_VALUE, 0);
+    SimulatedTools.Offer offer = OpenAiWire.chatOffer(call.body());
     SimulatedAnswer answer =
-        SimulatedAnswer.of(
-            call.model(), OpenAiWire.chatPrompt(call.body()), call.controls().usage());
+        SimulatedTools.withResults(
+            SimulatedAnswer.of(
+                call.model(), OpenAiWire.chatPrompt(call.body()), call.controls().usage()),
+            offer.results());
+    SimulatedTools.ToolCall toolCall =
+        SimulatedTools.call(call.controls(), offer, answer, "call_sim");
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
-      send(call.exchange(), 200, openAi.chatCompletion(call.model(), answer));
+      send(call.exchange(), 200, openAi.chatCompletion(call.model(), answer, toolCall));
       return;
     }
     boolean includeUsage =
         call.body().path("stream_options").path("include_usage").asBoolean(false);
     try (SseStream sse = SseStream.open(call.exchange())) {
+      if (toolCall != null) {
+        List<String> pieces =
+            SimulatedAnswer.split(toolCall.argumentsJson(), call.controls().chunks());
+        sse.data(openAi.chatToolChunk(call.model(), answer, toolCall, "", true).toString());
+        for (String piece : pieces) {
+          sse.data(openAi.chatToolChunk(call.model(), answer, toolCall, piece, false).toString());
+        }
+        sse.data(openAi.chatFinishChunk(call.model(), answer, "tool_calls").toString());
+        if (includeUsage) {
+          sse.data(openAi.chatUsageChunk(call.model(), answer).toString());
+        }
+        sse.data("[DONE]");
+        return;
+      }
       List<String> chunks = answer.chunks(call.controls().chunks());
       long pause = call.controls().latencyMs() / Math.max(1, chunks.size());
       for (int i = 0; i < chunks.size(); i++) {
@@ -257,16 +276,21 @@ public final class UpstreamSimulator implements AutoCloseable {
 
   private void responses(Call call) throws IOException, InterruptedException {
     RequestChecks.positive(call.body(), "max_output_tokens", Integer.MAX_VALUE, 0);
+    SimulatedTools.Offer offer = OpenAiWire.responsesOffer(call.body());
     SimulatedAnswer answer =
-        SimulatedAnswer.of(
-            call.model(), OpenAiWire.responsesPrompt(call.body()), call.controls().usage());
-    ObjectNode response = openAi.response(call.model(), call.body(), answer, true);
+        SimulatedTools.withResults(
+            SimulatedAnswer.of(
+                call.model(), OpenAiWire.responsesPrompt(call.body()), call.controls().usage()),
+            offer.results());
+    SimulatedTools.ToolCall toolCall =
+        SimulatedTools.call(call.controls(), offer, answer, "call_sim");
+    ObjectNode response = openAi.response(call.model(), call.body(), answer, toolCall, true);
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
       send(call.exchange(), 200, response);
       return;
     }
-    ObjectNode inProgress = openAi.response(call.model(), call.body(), answer, false);
+    ObjectNode inProgress = openAi.response(call.model(), call.body(), answer, toolCall, false);
     inProgress.put("id", response.path("id").asText());
     String itemId = OpenAiWire.messageId(answer);
     int seq = 0;
@@ -276,6 +300,10 @@ public final class UpstreamSimulator implements AutoCloseable {
       sse.event(
           "response.in_progress",
           withResponse(openAi.event("response.in_progress", seq++), inProgress));
+      if (toolCall != null) {
+        streamFunctionCall(sse, toolCall, response, call.controls().chunks(), seq);
+        return;
+      }
       ObjectNode added = openAi.event("response.output_item.added", seq++).put("output_index", 0);
       added.set("item", openAi.outputMessage(answer, null, "in_progress"));
       sse.event("response.output_item.added", added);
@@ -307,6 +335,37 @@ public final class UpstreamSimulator implements AutoCloseable {
       sse.event(
           "response.completed", withResponse(openAi.event("response.completed", seq), response));
     }
+  }
+
+  /** The Responses stream events of a function call, after created and in_progress. */
+  private void streamFunctionCall(
+      SseStream sse, SimulatedTools.ToolCall call, ObjectNode response, Integer chunks, int seq)
+      throws IOException {
+    String itemId = "fc_" + call.id();
+    ObjectNode added = openAi.event("response.output_item.added", seq++).put("output_index", 0);
+    added.set("item", openAi.functionCall(call, "", "in_progress"));
+    sse.event("response.output_item.added", added);
+    for (String piece : SimulatedAnswer.split(call.argumentsJson(), chunks)) {
+      ObjectNode delta =
+          openAi
+              .event("response.function_call_arguments.delta", seq++)
+              .put("item_id", itemId)
+              .put("output_index", 0)
+              .put("delta", piece);
+      sse.event("response.function_call_arguments.delta", delta);
+    }
+    ObjectNode done =
+        openAi
+            .event("response.function_call_arguments.done", seq++)
+            .put("item_id", itemId)
+            .put("output_index", 0)
+            .put("arguments", call.argumentsJson());
+    sse.event("response.function_call_arguments.done", done);
+    ObjectNode itemDone = openAi.event("response.output_item.done", seq++).put("output_index", 0);
+    itemDone.set("item", openAi.functionCall(call, call.argumentsJson(), "completed"));
+    sse.event("response.output_item.done", itemDone);
+    sse.event(
+        "response.completed", withResponse(openAi.event("response.completed", seq), response));
   }
 
   private static ObjectNode withResponse(ObjectNode event, ObjectNode response) {
@@ -354,18 +413,38 @@ public final class UpstreamSimulator implements AutoCloseable {
 
   private void messages(Call call) throws IOException, InterruptedException {
     RequestChecks.requiredPositive(call.body(), "max_tokens", Integer.MAX_VALUE);
+    SimulatedTools.Offer offer = AnthropicWire.offer(call.body());
     SimulatedAnswer answer =
-        SimulatedAnswer.of(
-            call.model(), AnthropicWire.prompt(call.body()), call.controls().usage());
+        SimulatedTools.withResults(
+            SimulatedAnswer.of(
+                call.model(), AnthropicWire.prompt(call.body()), call.controls().usage()),
+            offer.results());
+    SimulatedTools.ToolCall toolCall =
+        SimulatedTools.call(call.controls(), offer, answer, "toolu_sim");
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
-      send(call.exchange(), 200, anthropic.message(call.model(), answer, true));
+      send(call.exchange(), 200, anthropic.message(call.model(), answer, toolCall, true));
       return;
     }
     try (SseStream sse = SseStream.open(call.exchange())) {
       ObjectNode start = anthropic.event("message_start");
-      start.set("message", anthropic.message(call.model(), answer, false));
+      start.set("message", anthropic.message(call.model(), answer, toolCall, false));
       sse.event("message_start", start);
+      if (toolCall != null) {
+        ObjectNode blockStart = anthropic.event("content_block_start").put("index", 0);
+        ObjectNode block = anthropic.toolUse(toolCall);
+        block.putObject("input");
+        blockStart.set("content_block", block);
+        sse.event("content_block_start", blockStart);
+        for (String piece :
+            SimulatedAnswer.split(toolCall.argumentsJson(), call.controls().chunks())) {
+          sse.event("content_block_delta", anthropic.inputJsonDelta(piece));
+        }
+        sse.event("content_block_stop", anthropic.event("content_block_stop").put("index", 0));
+        sse.event("message_delta", anthropic.messageDelta(answer.usage(), "tool_use"));
+        sse.event("message_stop", anthropic.event("message_stop"));
+        return;
+      }
       ObjectNode blockStart = anthropic.event("content_block_start").put("index", 0);
       blockStart.putObject("content_block").put("type", "text").put("text", "");
       sse.event("content_block_start", blockStart);
@@ -379,7 +458,7 @@ public final class UpstreamSimulator implements AutoCloseable {
         sse.event("content_block_delta", anthropic.textDelta(chunks.get(i)));
       }
       sse.event("content_block_stop", anthropic.event("content_block_stop").put("index", 0));
-      sse.event("message_delta", anthropic.messageDelta(answer.usage()));
+      sse.event("message_delta", anthropic.messageDelta(answer.usage(), "end_turn"));
       sse.event("message_stop", anthropic.event("message_stop"));
     }
   }
@@ -402,14 +481,27 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
     RequestChecks.positive(
         call.body().path("generationConfig"), "maxOutputTokens", Integer.MAX_VALUE, 0);
+    SimulatedTools.Offer offer = GeminiWire.offer(call.body());
     SimulatedAnswer answer =
-        SimulatedAnswer.of(call.model(), GeminiWire.prompt(call.body()), call.controls().usage());
-    if (!stream) {
+        SimulatedTools.withResults(
+            SimulatedAnswer.of(
+                call.model(), GeminiWire.prompt(call.body()), call.controls().usage()),
+            offer.results());
+    SimulatedTools.ToolCall toolCall =
+        SimulatedTools.call(call.controls(), offer, answer, "call_sim");
+    if (!stream || toolCall != null) {
+      ArrayNode parts =
+          toolCall == null ? gemini.textParts(answer.text()) : gemini.functionCallParts(toolCall);
+      ObjectNode response = gemini.response(call.model(), answer, parts, "STOP", true);
       sleep(call.controls().latencyMs());
-      send(
-          call.exchange(),
-          200,
-          gemini.response(call.model(), answer, gemini.textParts(answer.text()), "STOP", true));
+      if (!stream) {
+        send(call.exchange(), 200, response);
+      } else {
+        // Gemini streams a function call whole, in one chunk.
+        try (SseStream sse = SseStream.open(call.exchange())) {
+          sse.data(response.toString());
+        }
+      }
       return;
     }
     try (SseStream sse = SseStream.open(call.exchange())) {

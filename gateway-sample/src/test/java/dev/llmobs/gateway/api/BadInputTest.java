@@ -130,7 +130,7 @@ class BadInputTest {
         rejected(
             gateway.post(
                 "/v1/chat/completions",
-                "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\",\"tool_call_id\":\"c1\"}]}"),
+                "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"function\",\"name\":\"f\",\"content\":\"x\"}]}"),
             400);
     assertThat(error.path("param").asText()).isEqualTo("messages");
   }

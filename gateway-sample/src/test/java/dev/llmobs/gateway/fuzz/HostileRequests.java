@@ -77,7 +77,13 @@ final class HostileRequests {
             "/v1/chat/completions",
             json(
                 "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"system\",\"content\":\"be"
-                    + " brief\"},{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}],"
+                    + " brief\"},{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]},"
+                    + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\","
+                    + "\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":"
+                    + "\"{\\\"a\\\":\\\"x\\\"}\"}}]},{\"role\":\"tool\",\"tool_call_id\":\"c1\","
+                    + "\"content\":\"r\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":"
+                    + "\"f\",\"parameters\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":"
+                    + "\"string\"}},\"required\":[\"a\"]}}}],\"tool_choice\":\"auto\","
                     + "\"max_tokens\":50,\"temperature\":0.5,\"top_p\":1,\"stop\":[\"x\"],"
                     + "\"stream_options\":{\"include_usage\":true},\"user\":\"u1\"}")));
     endpoints.add(
