@@ -5,6 +5,8 @@ import dev.llmobs.gateway.api.ConversationsRoute;
 import dev.llmobs.gateway.api.EmbeddingsRoute;
 import dev.llmobs.gateway.api.ModelsRoute;
 import dev.llmobs.gateway.api.ResponsesRoute;
+import dev.llmobs.gateway.cache.ResponseCache;
+import dev.llmobs.gateway.cache.ResponseCaches;
 import dev.llmobs.gateway.config.GatewayConfig;
 import dev.llmobs.gateway.metrics.HttpMetrics;
 import dev.llmobs.gateway.providers.AnthropicUpstream;
@@ -97,11 +99,12 @@ public final class GatewayMain implements AutoCloseable {
     HttpMetrics metrics = new HttpMetrics(store);
     resources.add(metrics::close);
 
+    ResponseCache cache = ResponseCaches.create(config);
     ApiGuard guard = new ApiGuard(config.authKeys(), config.rateLimitRpm());
-    ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic, gemini);
+    ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic, gemini, cache);
     ResponsesRoute responses = new ResponsesRoute(openAi, anthropic, store);
     ConversationsRoute conversations = new ConversationsRoute(store);
-    EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi, gemini);
+    EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi, gemini, cache);
     ModelsRoute models = new ModelsRoute();
     int maxRequestBytes = config.maxRequestBytes();
     ErrorResponses errors = new ErrorResponses(maxRequestBytes);
@@ -155,6 +158,7 @@ public final class GatewayMain implements AutoCloseable {
         .addKeyValue("anthropic_base_url", anthropicUrl)
         .addKeyValue("gemini_base_url", geminiUrl)
         .addKeyValue("store", ConversationStores.describe(config))
+        .addKeyValue("cache", ResponseCaches.describe(config))
         .addKeyValue(
             "auth", config.authKeys().isEmpty() ? "off" : config.authKeys().size() + " keys")
         .addKeyValue("rate_limit_rpm", config.rateLimitRpm())

@@ -8,6 +8,7 @@ import com.google.genai.ResponseStream;
 import com.google.genai.types.GenerateContentResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.llmobs.gateway.cache.ResponseCache;
 import dev.llmobs.gateway.providers.AnthropicChat;
 import dev.llmobs.gateway.providers.AnthropicUpstream;
 import dev.llmobs.gateway.providers.GeminiChat;
@@ -32,11 +33,18 @@ public final class ChatCompletionsRoute {
 
   private final GeminiUpstream gemini;
 
+  private final CachedAnswers cached;
+
+  /** {@code cache} null: no response cache. */
   public ChatCompletionsRoute(
-      OpenAiUpstream openAi, AnthropicUpstream anthropic, GeminiUpstream gemini) {
+      OpenAiUpstream openAi,
+      AnthropicUpstream anthropic,
+      GeminiUpstream gemini,
+      ResponseCache cache) {
     this.openAi = openAi;
     this.anthropic = anthropic;
     this.gemini = gemini;
+    this.cached = new CachedAnswers(cache);
   }
 
   public void handle(Context ctx) throws IOException {
@@ -59,26 +67,32 @@ public final class ChatCompletionsRoute {
       throw OpenAiError.invalidRequest("'messages' must not be empty.", "messages");
     }
     Map<String, String> headers = UpstreamHeaders.from(ctx);
-    if (provider == Provider.ANTHROPIC) {
-      MessageCreateParams params = AnthropicChat.request(model, raw);
-      if (stream) {
-        streamAnthropic(ctx, params, headers, includeUsage(raw));
-      } else {
-        json(ctx, JsonBodies.write(AnthropicChat.completion(anthropic.message(params, headers))));
+    if (stream) {
+      switch (provider) {
+        case ANTHROPIC ->
+            streamAnthropic(ctx, AnthropicChat.request(model, raw), headers, includeUsage(raw));
+        case GOOGLE ->
+            streamGemini(ctx, GeminiChat.request(model, raw), headers, includeUsage(raw));
+        default -> streamOpenAi(ctx, body, headers);
       }
-    } else if (provider == Provider.GOOGLE) {
-      GeminiChat.Request request = GeminiChat.request(model, raw);
-      if (stream) {
-        streamGemini(ctx, request, headers, includeUsage(raw));
-      } else {
-        json(
-            ctx, JsonBodies.write(GeminiChat.completion(gemini.generate(request, headers), model)));
-      }
-    } else if (stream) {
-      streamOpenAi(ctx, body, headers);
-    } else {
-      json(ctx, JsonBodies.write(openAi.chat(body, headers)));
+      return;
     }
+    cached.answer(
+        ctx,
+        "chat",
+        raw,
+        headers,
+        () ->
+            JsonBodies.write(
+                switch (provider) {
+                  case ANTHROPIC ->
+                      AnthropicChat.completion(
+                          anthropic.message(AnthropicChat.request(model, raw), headers));
+                  case GOOGLE ->
+                      GeminiChat.completion(
+                          gemini.generate(GeminiChat.request(model, raw), headers), model);
+                  default -> openAi.chat(body, headers);
+                }));
   }
 
   private void streamOpenAi(

@@ -2,6 +2,7 @@ package dev.llmobs.gateway.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.models.embeddings.EmbeddingCreateParams;
+import dev.llmobs.gateway.cache.ResponseCache;
 import dev.llmobs.gateway.providers.GeminiEmbeddings;
 import dev.llmobs.gateway.providers.GeminiUpstream;
 import dev.llmobs.gateway.providers.ModelRouter;
@@ -23,9 +24,13 @@ public final class EmbeddingsRoute {
 
   private final GeminiUpstream gemini;
 
-  public EmbeddingsRoute(OpenAiUpstream openAi, GeminiUpstream gemini) {
+  private final CachedAnswers cached;
+
+  /** {@code cache} null: no response cache. */
+  public EmbeddingsRoute(OpenAiUpstream openAi, GeminiUpstream gemini, ResponseCache cache) {
     this.openAi = openAi;
     this.gemini = gemini;
+    this.cached = new CachedAnswers(cache);
   }
 
   public void handle(Context ctx) {
@@ -34,7 +39,9 @@ public final class EmbeddingsRoute {
     Provider provider = ModelRouter.route(model);
     if (provider == Provider.ANTHROPIC) {
       throw OpenAiError.invalidRequest(
-          "The model '" + model + "' does not support embeddings.", "model", "model_not_supported");
+          "The model " + OpenAiError.quote(model) + " does not support embeddings.",
+          "model",
+          "model_not_supported");
     }
     if (!raw.hasNonNull("input")) {
       throw OpenAiError.invalidRequest(
@@ -48,17 +55,20 @@ public final class EmbeddingsRoute {
             "text-embedding-3-small",
             EmbeddingCreateParams.Body::validate);
     Map<String, String> headers = UpstreamHeaders.from(ctx);
-    if (provider == Provider.GOOGLE) {
-      List<String> texts = GeminiEmbeddings.texts(raw.get("input"));
-      ChatCompletionsRoute.json(
-          ctx,
-          JsonBodies.write(
-              GeminiEmbeddings.list(
-                  gemini.embed(model, texts, GeminiEmbeddings.config(raw), headers),
-                  model,
-                  "base64".equals(raw.path("encoding_format").asText()))));
-      return;
-    }
-    ChatCompletionsRoute.json(ctx, JsonBodies.write(openAi.embed(body, headers)));
+    List<String> geminiTexts =
+        provider == Provider.GOOGLE ? GeminiEmbeddings.texts(raw.get("input")) : null;
+    cached.answer(
+        ctx,
+        "embeddings",
+        raw,
+        headers,
+        () ->
+            JsonBodies.write(
+                provider == Provider.GOOGLE
+                    ? GeminiEmbeddings.list(
+                        gemini.embed(model, geminiTexts, GeminiEmbeddings.config(raw), headers),
+                        model,
+                        "base64".equals(raw.path("encoding_format").asText()))
+                    : openAi.embed(body, headers)));
   }
 }

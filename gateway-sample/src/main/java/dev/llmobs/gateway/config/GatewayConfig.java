@@ -30,6 +30,9 @@ public final class GatewayConfig {
   public static final String RATE_LIMIT_RPM = "gateway.rate-limit.rpm";
   public static final String MAX_REQUEST_BYTES = "gateway.max-request-bytes";
   public static final String SIMULATOR_PORT = "gateway.simulator.port";
+  public static final String CACHE = "gateway.cache";
+  public static final String CACHE_TTL_SECONDS = "gateway.cache.ttl-seconds";
+  public static final String CACHE_MAX_ENTRIES = "gateway.cache.max-entries";
 
   public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/gateway-conversations";
 

@@ -44,6 +44,7 @@ public final class UpstreamSimulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong clientDisconnects = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
 
   private UpstreamSimulator(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -103,6 +104,11 @@ public final class UpstreamSimulator implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /** How many requests reached the simulator. */
+  public long requests() {
+    return requests.get();
+  }
+
   /** How many answers were cut short because the client closed the connection. */
   public long clientDisconnects() {
     return clientDisconnects.get();
@@ -135,6 +141,7 @@ public final class UpstreamSimulator implements AutoCloseable {
       HttpExchange exchange, JsonNode body, SimulatorControls controls, Wire wire, String model) {}
 
   private void serve(HttpExchange exchange, String method, Handler handler) {
+    requests.incrementAndGet();
     String path = exchange.getRequestURI().getPath();
     Wire wire = Wire.of(path);
     try (exchange) {
