@@ -3,24 +3,24 @@ package dev.llmobs.gateway;
 import dev.llmobs.gateway.api.ChatCompletionsRoute;
 import dev.llmobs.gateway.api.ConversationsRoute;
 import dev.llmobs.gateway.api.EmbeddingsRoute;
-import dev.llmobs.gateway.api.JsonBodies;
 import dev.llmobs.gateway.api.ModelsRoute;
-import dev.llmobs.gateway.api.OpenAiError;
 import dev.llmobs.gateway.api.ResponsesRoute;
+import dev.llmobs.gateway.cache.ResponseCache;
+import dev.llmobs.gateway.cache.ResponseCaches;
 import dev.llmobs.gateway.config.GatewayConfig;
 import dev.llmobs.gateway.metrics.HttpMetrics;
 import dev.llmobs.gateway.providers.AnthropicUpstream;
+import dev.llmobs.gateway.providers.GeminiUpstream;
 import dev.llmobs.gateway.providers.OpenAiUpstream;
-import dev.llmobs.gateway.providers.UpstreamErrors;
 import dev.llmobs.gateway.simulator.UpstreamSimulator;
 import dev.llmobs.gateway.store.ConversationStore;
 import dev.llmobs.gateway.store.ConversationStores;
 import dev.llmobs.gateway.store.StoreException;
 import dev.llmobs.gateway.web.ApiGuard;
+import dev.llmobs.gateway.web.ErrorResponses;
+import dev.llmobs.gateway.web.GatewayConnector;
 import dev.llmobs.gateway.web.RequestIds;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +68,19 @@ public final class GatewayMain implements AutoCloseable {
             config.anthropicApiKey(),
             GatewayConfig.ANTHROPIC_API_KEY,
             GatewayConfig.ANTHROPIC_BASE_URL);
-    if (openAiUrl == null || anthropicUrl == null) {
+    String geminiUrl = config.geminiBaseUrl();
+    String geminiKey =
+        requireKey(
+            geminiUrl,
+            config.geminiApiKey(),
+            GatewayConfig.GEMINI_API_KEY,
+            GatewayConfig.GEMINI_BASE_URL);
+    if (openAiUrl == null || anthropicUrl == null || geminiUrl == null) {
       UpstreamSimulator simulator = UpstreamSimulator.start(config.simulatorPort());
       resources.add(simulator);
       openAiUrl = openAiUrl == null ? simulator.baseUrl() : openAiUrl;
       anthropicUrl = anthropicUrl == null ? simulator.anthropicBaseUrl() : anthropicUrl;
+      geminiUrl = geminiUrl == null ? simulator.geminiBaseUrl() : geminiUrl;
     }
     OpenAiUpstream openAi =
         new OpenAiUpstream(
@@ -82,18 +90,24 @@ public final class GatewayMain implements AutoCloseable {
         new AnthropicUpstream(
             anthropicUrl, anthropicKey, config.upstreamTimeout(), config.upstreamMaxRetries());
     resources.add(anthropic);
+    GeminiUpstream gemini =
+        new GeminiUpstream(
+            geminiUrl, geminiKey, config.upstreamTimeout(), config.upstreamMaxRetries());
+    resources.add(gemini);
     ConversationStore store = ConversationStores.create(config);
     resources.add(store);
     HttpMetrics metrics = new HttpMetrics(store);
     resources.add(metrics::close);
 
+    ResponseCache cache = ResponseCaches.create(config);
     ApiGuard guard = new ApiGuard(config.authKeys(), config.rateLimitRpm());
-    ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic);
+    ChatCompletionsRoute chat = new ChatCompletionsRoute(openAi, anthropic, gemini, cache);
     ResponsesRoute responses = new ResponsesRoute(openAi, anthropic, store);
     ConversationsRoute conversations = new ConversationsRoute(store);
-    EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi);
+    EmbeddingsRoute embeddings = new EmbeddingsRoute(openAi, gemini, cache);
     ModelsRoute models = new ModelsRoute();
     int maxRequestBytes = config.maxRequestBytes();
+    ErrorResponses errors = new ErrorResponses(maxRequestBytes);
 
     Javalin app =
         Javalin.create(
@@ -101,6 +115,13 @@ public final class GatewayMain implements AutoCloseable {
                   cfg.showJavalinBanner = false;
                   cfg.startupWatcherEnabled = false;
                   cfg.http.maxRequestSize = maxRequestBytes;
+                  cfg.jetty.addConnector(
+                      (server, http) ->
+                          GatewayConnector.create(server, http, config.host(), config.port()));
+                  cfg.jetty.modifyServer(
+                      server -> server.setErrorHandler(errors.jettyErrorHandler()));
+                  cfg.jetty.modifyServletContextHandler(
+                      handler -> handler.setErrorHandler(errors.jettyErrorHandler()));
                   cfg.requestLogger.http(
                       (ctx, ms) -> {
                         metrics.record(ctx, ms);
@@ -128,49 +149,16 @@ public final class GatewayMain implements AutoCloseable {
             .post("/v1/conversations", guard.wrap(conversations::create))
             .get("/v1/conversations/{conversation_id}/items", guard.wrap(conversations::items))
             .delete("/v1/conversations/{conversation_id}", guard.wrap(conversations::delete))
-            .post("/v1/embeddings", guard.wrap(embeddings::handle))
-            .exception(OpenAiError.class, (e, ctx) -> answer(ctx, e))
-            .exception(
-                HttpResponseException.class,
-                (e, ctx) -> answer(ctx, fromJavalin(e, maxRequestBytes)))
-            .exception(
-                Exception.class,
-                (e, ctx) -> {
-                  OpenAiError upstream = UpstreamErrors.map(e).orElse(null);
-                  if (upstream != null) {
-                    log.warn(
-                        "upstream call failed: {} ({})",
-                        upstream.getMessage(),
-                        e.getClass().getName());
-                    answer(ctx, upstream);
-                  } else if (e instanceof StoreException) {
-                    log.error("conversation store failed", e);
-                    answer(
-                        ctx,
-                        new OpenAiError(
-                            503,
-                            "The conversation store is unavailable.",
-                            "server_error",
-                            null,
-                            "store_unavailable"));
-                  } else {
-                    log.error("unexpected error", e);
-                    answer(
-                        ctx,
-                        new OpenAiError(
-                            500,
-                            "The gateway failed to handle the request.",
-                            "server_error",
-                            null,
-                            null));
-                  }
-                });
-    app.start(config.host(), config.port());
+            .post("/v1/embeddings", guard.wrap(embeddings::handle));
+    errors.install(app);
+    app.start();
     log.atInfo()
         .addKeyValue("port", app.port())
         .addKeyValue("openai_base_url", openAiUrl)
         .addKeyValue("anthropic_base_url", anthropicUrl)
+        .addKeyValue("gemini_base_url", geminiUrl)
         .addKeyValue("store", ConversationStores.describe(config))
+        .addKeyValue("cache", ResponseCaches.describe(config))
         .addKeyValue(
             "auth", config.authKeys().isEmpty() ? "off" : config.authKeys().size() + " keys")
         .addKeyValue("rate_limit_rpm", config.rateLimitRpm())
@@ -187,32 +175,6 @@ public final class GatewayMain implements AutoCloseable {
           keyOption + " must be set when " + urlOption + " points at a real upstream");
     }
     return key;
-  }
-
-  private static void answer(Context ctx, OpenAiError error) {
-    if (error.retryAfterSeconds() != null) {
-      ctx.header("Retry-After", Long.toString(error.retryAfterSeconds()));
-    }
-    ctx.status(error.status())
-        .contentType("application/json")
-        .result(JsonBodies.write(error.body()));
-  }
-
-  private static OpenAiError fromJavalin(HttpResponseException e, int maxRequestBytes) {
-    return switch (e.getStatus()) {
-      case 413 ->
-          new OpenAiError(
-              413,
-              "Request body is larger than " + maxRequestBytes + " bytes.",
-              "invalid_request_error",
-              null,
-              "request_too_large");
-      case 404 ->
-          new OpenAiError(
-              404, "Unknown path: " + e.getMessage(), "invalid_request_error", null, "unknown_url");
-      default ->
-          new OpenAiError(e.getStatus(), e.getMessage(), "invalid_request_error", null, null);
-    };
   }
 
   public int port() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmobs.gateway.store.Conversation;
 import dev.llmobs.gateway.store.ConversationStore;
+import dev.llmobs.gateway.wire.JsonBodies;
+import dev.llmobs.gateway.wire.OpenAiError;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +29,7 @@ public final class ConversationsRoute {
 
   /** {@code POST /v1/conversations}, optionally with initial {@code items}. */
   public void create(Context ctx) {
-    String raw = ctx.body();
+    String raw = RequestBodies.text(ctx);
     ObjectNode body =
         raw == null || raw.isBlank() ? JsonBodies.JSON.createObjectNode() : JsonBodies.object(raw);
     JsonNode items = body.get("items");

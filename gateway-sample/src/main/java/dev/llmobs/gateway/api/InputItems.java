@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmobs.gateway.store.Conversation;
+import dev.llmobs.gateway.wire.JsonBodies;
+import dev.llmobs.gateway.wire.OpenAiError;
 import java.util.List;
 import java.util.stream.StreamSupport;
 

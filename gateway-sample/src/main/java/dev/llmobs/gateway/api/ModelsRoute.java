@@ -3,6 +3,7 @@ package dev.llmobs.gateway.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmobs.gateway.providers.ModelRouter;
+import dev.llmobs.gateway.wire.JsonBodies;
 import io.javalin.http.Context;
 import java.util.TreeMap;
 

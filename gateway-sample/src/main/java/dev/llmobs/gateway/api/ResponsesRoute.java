@@ -15,6 +15,8 @@ import dev.llmobs.gateway.providers.OpenAiUpstream;
 import dev.llmobs.gateway.providers.Provider;
 import dev.llmobs.gateway.store.Conversation;
 import dev.llmobs.gateway.store.ConversationStore;
+import dev.llmobs.gateway.wire.JsonBodies;
+import dev.llmobs.gateway.wire.OpenAiError;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,10 +62,20 @@ public final class ResponsesRoute {
       boolean save) {}
 
   public void create(Context ctx) throws IOException {
-    ObjectNode raw = JsonBodies.object(ctx.body());
+    ObjectNode raw = RequestBodies.object(ctx);
     boolean stream = JsonBodies.takeStream(raw);
     String model = JsonBodies.requiredString(raw, "model");
     Provider provider = ModelRouter.route(model);
+    if (provider == Provider.GOOGLE) {
+      throw OpenAiError.invalidRequest(
+          "gemini-* models are served on /v1/chat/completions and /v1/embeddings, not on"
+              + " /v1/responses.",
+          "model",
+          "model_not_supported");
+    }
+    JsonBodies.checkInteger(raw, "max_output_tokens", 1, Integer.MAX_VALUE);
+    JsonBodies.checkNumber(raw, "temperature", 0, 2);
+    JsonBodies.checkNumber(raw, "top_p", 0, 1);
     Turn turn = turn(raw);
     ResponseCreateParams.Body body =
         JsonBodies.bind(

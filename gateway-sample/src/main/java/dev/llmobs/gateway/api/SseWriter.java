@@ -1,5 +1,7 @@
 package dev.llmobs.gateway.api;
 
+import dev.llmobs.gateway.wire.JsonBodies;
+import dev.llmobs.gateway.wire.OpenAiError;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,7 @@
 package dev.llmobs.gateway.api;
 
 import dev.llmobs.gateway.providers.UpstreamErrors;
+import dev.llmobs.gateway.wire.OpenAiError;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

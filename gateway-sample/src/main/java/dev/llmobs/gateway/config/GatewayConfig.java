@@ -22,12 +22,17 @@ public final class GatewayConfig {
   public static final String OPENAI_API_KEY = "gateway.openai.api-key";
   public static final String ANTHROPIC_BASE_URL = "gateway.anthropic.base-url";
   public static final String ANTHROPIC_API_KEY = "gateway.anthropic.api-key";
+  public static final String GEMINI_BASE_URL = "gateway.gemini.base-url";
+  public static final String GEMINI_API_KEY = "gateway.gemini.api-key";
   public static final String UPSTREAM_TIMEOUT_MS = "gateway.upstream.timeout-ms";
   public static final String UPSTREAM_MAX_RETRIES = "gateway.upstream.max-retries";
   public static final String AUTH_KEYS = "gateway.auth.keys";
   public static final String RATE_LIMIT_RPM = "gateway.rate-limit.rpm";
   public static final String MAX_REQUEST_BYTES = "gateway.max-request-bytes";
   public static final String SIMULATOR_PORT = "gateway.simulator.port";
+  public static final String CACHE = "gateway.cache";
+  public static final String CACHE_TTL_SECONDS = "gateway.cache.ttl-seconds";
+  public static final String CACHE_MAX_ENTRIES = "gateway.cache.max-entries";
 
   public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/gateway-conversations";
 
@@ -127,6 +132,14 @@ public final class GatewayConfig {
 
   public String anthropicApiKey() {
     return get(ANTHROPIC_API_KEY);
+  }
+
+  public String geminiBaseUrl() {
+    return get(GEMINI_BASE_URL);
+  }
+
+  public String geminiApiKey() {
+    return get(GEMINI_API_KEY);
   }
 
   public Duration upstreamTimeout() {

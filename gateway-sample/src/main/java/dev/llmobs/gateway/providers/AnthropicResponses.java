@@ -8,8 +8,8 @@ import com.anthropic.models.messages.StopReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmobs.gateway.api.JsonBodies;
-import dev.llmobs.gateway.api.OpenAiError;
+import dev.llmobs.gateway.wire.JsonBodies;
+import dev.llmobs.gateway.wire.OpenAiError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class AnthropicResponses {
       if (role.equals("system") || role.equals("developer")) {
         system.append(system.length() > 0 ? "\n" : "").append(text);
       } else {
-        turns.add(new AnthropicChat.Turn(role, text));
+        turns.add(AnthropicChat.Turn.text(role, text));
       }
     }
     AnthropicChat.addTurns(params, turns, "input");

@@ -3,7 +3,8 @@ package dev.llmobs.gateway.providers;
 /** The upstream a model is served by. */
 public enum Provider {
   OPENAI("openai"),
-  ANTHROPIC("anthropic");
+  ANTHROPIC("anthropic"),
+  GOOGLE("google");
 
   private final String owner;
 

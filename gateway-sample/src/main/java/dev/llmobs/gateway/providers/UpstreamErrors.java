@@ -2,9 +2,11 @@ package dev.llmobs.gateway.providers;
 
 import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
+import com.google.genai.errors.ApiException;
+import com.google.genai.errors.GenAiIOException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
-import dev.llmobs.gateway.api.OpenAiError;
+import dev.llmobs.gateway.wire.OpenAiError;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +31,16 @@ public final class UpstreamErrors {
           fromStatus(
               "anthropic", anthropic.statusCode(), anthropic.headers().values("retry-after")));
     }
-    if (e instanceof OpenAIIoException || e instanceof AnthropicIoException) {
-      String provider = e instanceof OpenAIIoException ? "openai" : "anthropic";
+    if (e instanceof ApiException gemini) {
+      return Optional.of(fromStatus("gemini", gemini.code(), List.of()));
+    }
+    if (e instanceof OpenAIIoException
+        || e instanceof AnthropicIoException
+        || e instanceof GenAiIOException) {
+      String provider =
+          e instanceof OpenAIIoException
+              ? "openai"
+              : e instanceof AnthropicIoException ? "anthropic" : "gemini";
       if (isTimeout(e)) {
         return Optional.of(
             new OpenAiError(

@@ -3,6 +3,8 @@ package dev.llmobs.gateway.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The Anthropic Messages wire format and its stream events. */
 final class AnthropicWire {
@@ -27,15 +29,36 @@ final class AnthropicWire {
     return prompt.toString();
   }
 
+  static SimulatedTools.Offer offer(JsonNode request) {
+    JsonNode tool = request.path("tools").path(0);
+    List<String> results = new ArrayList<>();
+    for (JsonNode message : request.path("messages")) {
+      for (JsonNode block : message.path("content")) {
+        if ("tool_result".equals(block.path("type").asText())) {
+          results.add(SimulatedTools.text(block.path("content")));
+        }
+      }
+    }
+    return new SimulatedTools.Offer(
+        tool.path("name").isTextual() ? tool.path("name").asText() : null,
+        tool.path("input_schema"),
+        results,
+        "none".equals(request.path("tool_choice").path("type").asText()));
+  }
+
   /** {@code complete} false is the shape of {@code message_start}: no content, no stop reason. */
-  ObjectNode message(String model, SimulatedAnswer answer, boolean complete) {
+  ObjectNode message(
+      String model, SimulatedAnswer answer, SimulatedTools.ToolCall call, boolean complete) {
     ObjectNode body = json.createObjectNode();
     body.put("id", "msg_sim" + answer.id());
     body.put("type", "message");
     body.put("role", "assistant");
     body.put("model", SimulatedAnswer.responseModel(model, SNAPSHOT));
     var content = body.putArray("content");
-    if (complete) {
+    if (complete && call != null) {
+      content.add(toolUse(call));
+      body.put("stop_reason", "tool_use");
+    } else if (complete) {
       content.addObject().put("type", "text").put("text", answer.text());
       body.put("stop_reason", "end_turn");
     } else {
@@ -52,6 +75,21 @@ final class AnthropicWire {
     return body;
   }
 
+  ObjectNode toolUse(SimulatedTools.ToolCall call) {
+    ObjectNode block = json.createObjectNode();
+    block.put("type", "tool_use");
+    block.put("id", call.id());
+    block.put("name", call.name());
+    block.set("input", call.arguments());
+    return block;
+  }
+
+  ObjectNode inputJsonDelta(String partialJson) {
+    ObjectNode event = event("content_block_delta").put("index", 0);
+    event.putObject("delta").put("type", "input_json_delta").put("partial_json", partialJson);
+    return event;
+  }
+
   ObjectNode event(String type) {
     return json.createObjectNode().put("type", type);
   }
@@ -62,9 +100,9 @@ final class AnthropicWire {
     return event;
   }
 
-  ObjectNode messageDelta(SimulatedUsage usage) {
+  ObjectNode messageDelta(SimulatedUsage usage, String stopReason) {
     ObjectNode event = event("message_delta");
-    event.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
+    event.putObject("delta").put("stop_reason", stopReason).putNull("stop_sequence");
     event.putObject("usage").put("output_tokens", usage.output());
     return event;
   }

@@ -3,10 +3,13 @@ package dev.llmobs.gateway.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** The OpenAI wire format: chat completions, Responses, embeddings, and their stream events. */
@@ -47,17 +50,100 @@ final class OpenAiWire {
     return prompt.toString();
   }
 
-  ObjectNode chatCompletion(String model, SimulatedAnswer answer) {
+  static SimulatedTools.Offer chatOffer(JsonNode request) {
+    JsonNode function = request.path("tools").path(0).path("function");
+    List<String> results = new ArrayList<>();
+    for (JsonNode message : request.path("messages")) {
+      if ("tool".equals(message.path("role").asText())) {
+        results.add(SimulatedTools.text(message.path("content")));
+      }
+    }
+    return new SimulatedTools.Offer(
+        function.path("name").isTextual() ? function.path("name").asText() : null,
+        function.path("parameters"),
+        results,
+        "none".equals(request.path("tool_choice").asText()));
+  }
+
+  static SimulatedTools.Offer responsesOffer(JsonNode request) {
+    JsonNode tool = null;
+    for (JsonNode candidate : request.path("tools")) {
+      if ("function".equals(candidate.path("type").asText()) && tool == null) {
+        tool = candidate;
+      }
+    }
+    List<String> results = new ArrayList<>();
+    for (JsonNode item : request.path("input")) {
+      if ("function_call_output".equals(item.path("type").asText())) {
+        results.add(SimulatedTools.text(item.path("output")));
+      }
+    }
+    return new SimulatedTools.Offer(
+        tool != null && tool.path("name").isTextual() ? tool.path("name").asText() : null,
+        tool == null ? MissingNode.getInstance() : tool.path("parameters"),
+        results,
+        "none".equals(request.path("tool_choice").asText()));
+  }
+
+  ObjectNode chatCompletion(String model, SimulatedAnswer answer, SimulatedTools.ToolCall call) {
     ObjectNode body = chatEnvelope("chat.completion", model, answer);
     ObjectNode choice = body.putArray("choices").addObject();
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
-    message.put("content", answer.text());
+    if (call == null) {
+      message.put("content", answer.text());
+    } else {
+      message.putNull("content");
+      message.putArray("tool_calls").add(toolCall(call, call.argumentsJson()));
+    }
     message.putNull("refusal");
     choice.putNull("logprobs");
-    choice.put("finish_reason", "stop");
+    choice.put("finish_reason", call == null ? "stop" : "tool_calls");
     body.set("usage", chatUsage(answer.usage()));
+    return body;
+  }
+
+  private ObjectNode toolCall(SimulatedTools.ToolCall call, String arguments) {
+    ObjectNode node = json.createObjectNode();
+    node.put("id", call.id());
+    node.put("type", "function");
+    node.putObject("function").put("name", call.name()).put("arguments", arguments);
+    return node;
+  }
+
+  /** A stream chunk of a tool call: the first names it, the others carry argument pieces. */
+  ObjectNode chatToolChunk(
+      String model,
+      SimulatedAnswer answer,
+      SimulatedTools.ToolCall call,
+      String piece,
+      boolean first) {
+    ObjectNode body = chatEnvelope("chat.completion.chunk", model, answer);
+    ObjectNode choice = body.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode delta = choice.putObject("delta");
+    ObjectNode toolCall;
+    if (first) {
+      delta.put("role", "assistant");
+      delta.putNull("content");
+      toolCall = toolCall(call, piece);
+    } else {
+      toolCall = json.createObjectNode();
+      toolCall.putObject("function").put("arguments", piece);
+    }
+    delta.putArray("tool_calls").add(toolCall.put("index", 0));
+    choice.putNull("finish_reason");
+    return body;
+  }
+
+  /** The chunk that ends the choice. */
+  ObjectNode chatFinishChunk(String model, SimulatedAnswer answer, String finishReason) {
+    ObjectNode body = chatEnvelope("chat.completion.chunk", model, answer);
+    ObjectNode choice = body.putArray("choices").addObject();
+    choice.put("index", 0);
+    choice.putObject("delta");
+    choice.put("finish_reason", finishReason);
     return body;
   }
 
@@ -115,7 +201,12 @@ final class OpenAiWire {
   }
 
   /** A Responses API {@code response} object; {@code complete} false is the in-progress shape. */
-  ObjectNode response(String model, JsonNode request, SimulatedAnswer answer, boolean complete) {
+  ObjectNode response(
+      String model,
+      JsonNode request,
+      SimulatedAnswer answer,
+      SimulatedTools.ToolCall call,
+      boolean complete) {
     ObjectNode body = json.createObjectNode();
     body.put("id", "resp_sim" + answer.id() + Long.toHexString(System.nanoTime()));
     body.put("object", "response");
@@ -133,7 +224,10 @@ final class OpenAiWire {
     body.put("model", SimulatedAnswer.responseModel(model, SNAPSHOT));
     ArrayNode output = body.putArray("output");
     if (complete) {
-      output.add(outputMessage(answer, answer.text(), "completed"));
+      output.add(
+          call == null
+              ? outputMessage(answer, answer.text(), "completed")
+              : functionCall(call, call.argumentsJson(), "completed"));
     }
     body.put("parallel_tool_calls", true);
     body.putNull("previous_response_id");
@@ -155,6 +249,18 @@ final class OpenAiWire {
       body.putNull("usage");
     }
     return body;
+  }
+
+  /** A Responses {@code function_call} output item. */
+  ObjectNode functionCall(SimulatedTools.ToolCall call, String arguments, String status) {
+    ObjectNode item = json.createObjectNode();
+    item.put("type", "function_call");
+    item.put("id", "fc_" + call.id());
+    item.put("call_id", call.id());
+    item.put("name", call.name());
+    item.put("arguments", arguments);
+    item.put("status", status);
+    return item;
   }
 
   ObjectNode outputMessage(SimulatedAnswer answer, String text, String status) {
@@ -189,9 +295,8 @@ final class OpenAiWire {
     return event;
   }
 
-  ObjectNode embeddings(String model, JsonNode request, SimulatedUsage usage) {
+  ObjectNode embeddings(String model, JsonNode request, int dimensions, SimulatedUsage usage) {
     JsonNode input = request.path("input");
-    int dimensions = request.path("dimensions").asInt(model.contains("large") ? 3072 : 1536);
     boolean base64 = "base64".equals(request.path("encoding_format").asText());
     ObjectNode body = json.createObjectNode();
     body.put("object", "list");
@@ -225,7 +330,7 @@ final class OpenAiWire {
   }
 
   // A unit vector seeded by the text: equal texts embed equally.
-  private static float[] vector(String model, String text, int dimensions) {
+  static float[] vector(String model, String text, int dimensions) {
     SplittableRandom random = new SplittableRandom(SimulatedAnswer.seed(model + '\n' + text));
     float[] vector = new float[dimensions];
     double norm = 0;

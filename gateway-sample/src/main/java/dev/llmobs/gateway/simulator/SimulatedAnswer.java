@@ -71,11 +71,17 @@ record SimulatedAnswer(String id, long created, String text, SimulatedUsage usag
   }
 
   static boolean isReasoningModel(String model) {
-    return model.length() > 1 && model.charAt(0) == 'o' && Character.isDigit(model.charAt(1));
+    return (model.length() > 1 && model.charAt(0) == 'o' && Character.isDigit(model.charAt(1)))
+        || GeminiWire.isThinkingModel(model);
   }
 
   /** The text cut into {@code chunks} pieces (default: one per word) for streaming. */
   List<String> chunks(Integer chunks) {
+    return split(text, chunks);
+  }
+
+  /** {@code text} cut into {@code chunks} pieces, or into words when {@code chunks} is null. */
+  static List<String> split(String text, Integer chunks) {
     List<String> pieces = new ArrayList<>();
     if (chunks == null) {
       String[] words = text.split(" ");

@@ -4,13 +4,19 @@ import com.sun.net.httpserver.Headers;
 
 /** What a request asks of the simulator through its {@code x-sim-*} headers. */
 record SimulatorControls(
-    long latencyMs, long ttfbMs, Integer chunks, SimulatedError error, SimulatedUsage usage) {
+    long latencyMs,
+    long ttfbMs,
+    Integer chunks,
+    SimulatedError error,
+    SimulatedUsage usage,
+    boolean tools) {
 
   static final String LATENCY = "x-sim-latency-ms";
   static final String TTFB = "x-sim-ttfb-ms";
   static final String CHUNKS = "x-sim-chunks";
   static final String ERROR = "x-sim-error";
   static final String USAGE = "x-sim-usage";
+  static final String TOOLS = "x-sim-tools";
 
   enum SimulatedError {
     NONE,
@@ -43,7 +49,17 @@ record SimulatorControls(
     }
     String usageHeader = headers.getFirst(USAGE);
     SimulatedUsage usage = usageHeader == null ? null : SimulatedUsage.parse(usageHeader);
-    return new SimulatorControls(latency, ttfb, chunks, error, usage);
+    String toolsHeader = headers.getFirst(TOOLS);
+    boolean tools = true;
+    if (toolsHeader != null) {
+      tools =
+          switch (toolsHeader.trim()) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(TOOLS + " must be on or off");
+          };
+    }
+    return new SimulatorControls(latency, ttfb, chunks, error, usage, tools);
   }
 
   private static long millis(Headers headers, String name) {

@@ -40,9 +40,11 @@ public final class UpstreamSimulator implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final OpenAiWire openAi = new OpenAiWire(json);
   private final AnthropicWire anthropic = new AnthropicWire(json);
+  private final GeminiWire gemini = new GeminiWire(json);
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong clientDisconnects = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
 
   private UpstreamSimulator(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -73,6 +75,11 @@ public final class UpstreamSimulator implements AutoCloseable {
     server.createContext("/v1/embeddings", e -> simulator.serve(e, "POST", simulator::embeddings));
     server.createContext("/v1/models", e -> simulator.serve(e, "GET", simulator::models));
     server.createContext("/v1/messages", e -> simulator.serve(e, "POST", simulator::messages));
+    // Gemini: /{version}/models/{model}:{method}; the longest context prefix wins over /v1/models.
+    for (String version : GeminiWire.VERSIONS) {
+      server.createContext(
+          "/" + version + "/models/", e -> simulator.serve(e, "POST", simulator::gemini));
+    }
     server.setExecutor(executor);
     server.start();
     log.info("upstream simulator listening on http://127.0.0.1:{}", server.getAddress().getPort());
@@ -89,6 +96,19 @@ public final class UpstreamSimulator implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /**
+   * The Gemini API base URL of this simulator (the SDK adds the version), e.g. {@code
+   * http://127.0.0.1:41234}.
+   */
+  public String geminiBaseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** How many requests reached the simulator. */
+  public long requests() {
+    return requests.get();
+  }
+
   /** How many answers were cut short because the client closed the connection. */
   public long clientDisconnects() {
     return clientDisconnects.get();
@@ -102,26 +122,38 @@ public final class UpstreamSimulator implements AutoCloseable {
     void handle(Call call) throws IOException, InterruptedException;
   }
 
-  /** One request: its exchange, parsed body and controls. */
-  private record Call(
-      HttpExchange exchange, JsonNode body, SimulatorControls controls, boolean anthropic) {
-    String model() {
-      return body.path("model").asText("");
+  /** The wire protocol a request speaks, which decides the shape of its errors. */
+  enum Wire {
+    OPENAI,
+    ANTHROPIC,
+    GEMINI;
+
+    static Wire of(String path) {
+      if (path.startsWith("/v1/messages")) {
+        return ANTHROPIC;
+      }
+      return GeminiWire.isGeminiPath(path) ? GEMINI : OPENAI;
     }
   }
 
+  /** One request: its exchange, parsed body, controls and model. */
+  private record Call(
+      HttpExchange exchange, JsonNode body, SimulatorControls controls, Wire wire, String model) {}
+
   private void serve(HttpExchange exchange, String method, Handler handler) {
-    boolean anthropicWire = exchange.getRequestURI().getPath().startsWith("/v1/messages");
+    requests.incrementAndGet();
+    String path = exchange.getRequestURI().getPath();
+    Wire wire = Wire.of(path);
     try (exchange) {
       if (!method.equals(exchange.getRequestMethod())) {
-        sendError(exchange, anthropicWire, 405, "method not allowed", "invalid_request_error");
+        sendError(exchange, wire, 405, "method not allowed", "invalid_request_error");
         return;
       }
       SimulatorControls controls;
       try {
         controls = SimulatorControls.from(exchange.getRequestHeaders());
       } catch (IllegalArgumentException e) {
-        sendError(exchange, anthropicWire, 400, e.getMessage(), "invalid_request_error");
+        sendError(exchange, wire, 400, e.getMessage(), "invalid_request_error");
         return;
       }
       JsonNode body = json.createObjectNode();
@@ -129,21 +161,28 @@ public final class UpstreamSimulator implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
           body = json.readTree(in);
         } catch (IOException e) {
-          sendError(
-              exchange, anthropicWire, 400, "request body is not JSON", "invalid_request_error");
-          return;
-        }
-        if (body == null || !body.isObject() || body.path("model").asText("").isEmpty()) {
-          sendError(exchange, anthropicWire, 400, "'model' is required", "invalid_request_error");
+          sendError(exchange, wire, 400, "request body is not JSON", "invalid_request_error");
           return;
         }
       }
+      String model =
+          wire == Wire.GEMINI
+              ? GeminiWire.model(path)
+              : body == null ? "" : body.path("model").asText("");
+      if ("POST".equals(method) && (body == null || !body.isObject() || model.isEmpty())) {
+        sendError(exchange, wire, 400, "'model' is required", "invalid_request_error");
+        return;
+      }
       if (controls.error() != SimulatedError.NONE) {
-        simulateError(exchange, anthropicWire, controls);
+        simulateError(exchange, wire, controls);
         return;
       }
       sleep(controls.ttfbMs());
-      handler.handle(new Call(exchange, body, controls, anthropicWire));
+      try {
+        handler.handle(new Call(exchange, body, controls, wire, model));
+      } catch (RequestChecks.BadRequest e) {
+        sendError(exchange, wire, 400, e.getMessage(), "invalid_request_error");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
@@ -151,52 +190,81 @@ public final class UpstreamSimulator implements AutoCloseable {
       clientDisconnects.incrementAndGet();
       log.debug("simulator client disconnected: {}", e.toString());
     } catch (RuntimeException e) {
-      log.warn("simulator failed on {}", exchange.getRequestURI().getPath(), e);
+      log.warn("simulator failed on {}", path, e);
+      try {
+        // a 500 rather than a dropped connection, if the answer has not started yet
+        sendError(exchange, wire, 500, "simulator failure", "server_error");
+      } catch (IOException | RuntimeException ignored) {
+        // the answer had started; the connection closes
+      }
     }
   }
 
-  private void simulateError(
-      HttpExchange exchange, boolean anthropicWire, SimulatorControls controls)
+  private void simulateError(HttpExchange exchange, Wire wire, SimulatorControls controls)
       throws IOException, InterruptedException {
     switch (controls.error()) {
       case RATE_LIMIT -> {
         exchange.getResponseHeaders().set("Retry-After", "1");
-        if (anthropicWire) {
-          send(
-              exchange,
-              429,
-              anthropic.error("rate_limit_error", "Rate limit exceeded (simulated)"));
-        } else {
-          send(
-              exchange,
-              429,
-              openAi.error("Rate limit reached (simulated)", "requests", "rate_limit_exceeded"));
+        switch (wire) {
+          case ANTHROPIC ->
+              send(
+                  exchange,
+                  429,
+                  anthropic.error("rate_limit_error", "Rate limit exceeded (simulated)"));
+          case GEMINI -> send(exchange, 429, gemini.error(429, "Resource exhausted (simulated)"));
+          default ->
+              send(
+                  exchange,
+                  429,
+                  openAi.error(
+                      "Rate limit reached (simulated)", "requests", "rate_limit_exceeded"));
         }
       }
       case SERVER ->
           sendError(
               exchange,
-              anthropicWire,
+              wire,
               500,
               "Internal server error (simulated)",
-              anthropicWire ? "api_error" : "server_error");
+              wire == Wire.ANTHROPIC ? "api_error" : "server_error");
       case TIMEOUT -> sleep(HANG_MS);
       default -> throw new IllegalStateException(controls.error().name());
     }
   }
 
   private void chat(Call call) throws IOException, InterruptedException {
+    RequestChecks.positive(call.body(), "max_tokens", Integer.MAX_VALUE, 0);
+    RequestChecks.positive(call.body(), "max_completion_tokens", Integer.MAX_VALUE, 0);
+    SimulatedTools.Offer offer = OpenAiWire.chatOffer(call.body());
     SimulatedAnswer answer =
-        SimulatedAnswer.of(
-            call.model(), OpenAiWire.chatPrompt(call.body()), call.controls().usage());
+        SimulatedTools.withResults(
+            SimulatedAnswer.of(
+                call.model(), OpenAiWire.chatPrompt(call.body()), call.controls().usage()),
+            offer.results());
+    SimulatedTools.ToolCall toolCall =
+        SimulatedTools.call(call.controls(), offer, answer, "call_sim");
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
-      send(call.exchange(), 200, openAi.chatCompletion(call.model(), answer));
+      send(call.exchange(), 200, openAi.chatCompletion(call.model(), answer, toolCall));
       return;
     }
     boolean includeUsage =
         call.body().path("stream_options").path("include_usage").asBoolean(false);
     try (SseStream sse = SseStream.open(call.exchange())) {
+      if (toolCall != null) {
+        List<String> pieces =
+            SimulatedAnswer.split(toolCall.argumentsJson(), call.controls().chunks());
+        sse.data(openAi.chatToolChunk(call.model(), answer, toolCall, "", true).toString());
+        for (String piece : pieces) {
+          sse.data(openAi.chatToolChunk(call.model(), answer, toolCall, piece, false).toString());
+        }
+        sse.data(openAi.chatFinishChunk(call.model(), answer, "tool_calls").toString());
+        if (includeUsage) {
+          sse.data(openAi.chatUsageChunk(call.model(), answer).toString());
+        }
+        sse.data("[DONE]");
+        return;
+      }
       List<String> chunks = answer.chunks(call.controls().chunks());
       long pause = call.controls().latencyMs() / Math.max(1, chunks.size());
       for (int i = 0; i < chunks.size(); i++) {
@@ -214,16 +282,22 @@ public final class UpstreamSimulator implements AutoCloseable {
   }
 
   private void responses(Call call) throws IOException, InterruptedException {
+    RequestChecks.positive(call.body(), "max_output_tokens", Integer.MAX_VALUE, 0);
+    SimulatedTools.Offer offer = OpenAiWire.responsesOffer(call.body());
     SimulatedAnswer answer =
-        SimulatedAnswer.of(
-            call.model(), OpenAiWire.responsesPrompt(call.body()), call.controls().usage());
-    ObjectNode response = openAi.response(call.model(), call.body(), answer, true);
+        SimulatedTools.withResults(
+            SimulatedAnswer.of(
+                call.model(), OpenAiWire.responsesPrompt(call.body()), call.controls().usage()),
+            offer.results());
+    SimulatedTools.ToolCall toolCall =
+        SimulatedTools.call(call.controls(), offer, answer, "call_sim");
+    ObjectNode response = openAi.response(call.model(), call.body(), answer, toolCall, true);
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
       send(call.exchange(), 200, response);
       return;
     }
-    ObjectNode inProgress = openAi.response(call.model(), call.body(), answer, false);
+    ObjectNode inProgress = openAi.response(call.model(), call.body(), answer, toolCall, false);
     inProgress.put("id", response.path("id").asText());
     String itemId = OpenAiWire.messageId(answer);
     int seq = 0;
@@ -233,6 +307,10 @@ public final class UpstreamSimulator implements AutoCloseable {
       sse.event(
           "response.in_progress",
           withResponse(openAi.event("response.in_progress", seq++), inProgress));
+      if (toolCall != null) {
+        streamFunctionCall(sse, toolCall, response, call.controls().chunks(), seq);
+        return;
+      }
       ObjectNode added = openAi.event("response.output_item.added", seq++).put("output_index", 0);
       added.set("item", openAi.outputMessage(answer, null, "in_progress"));
       sse.event("response.output_item.added", added);
@@ -266,6 +344,37 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
   }
 
+  /** The Responses stream events of a function call, after created and in_progress. */
+  private void streamFunctionCall(
+      SseStream sse, SimulatedTools.ToolCall call, ObjectNode response, Integer chunks, int seq)
+      throws IOException {
+    String itemId = "fc_" + call.id();
+    ObjectNode added = openAi.event("response.output_item.added", seq++).put("output_index", 0);
+    added.set("item", openAi.functionCall(call, "", "in_progress"));
+    sse.event("response.output_item.added", added);
+    for (String piece : SimulatedAnswer.split(call.argumentsJson(), chunks)) {
+      ObjectNode delta =
+          openAi
+              .event("response.function_call_arguments.delta", seq++)
+              .put("item_id", itemId)
+              .put("output_index", 0)
+              .put("delta", piece);
+      sse.event("response.function_call_arguments.delta", delta);
+    }
+    ObjectNode done =
+        openAi
+            .event("response.function_call_arguments.done", seq++)
+            .put("item_id", itemId)
+            .put("output_index", 0)
+            .put("arguments", call.argumentsJson());
+    sse.event("response.function_call_arguments.done", done);
+    ObjectNode itemDone = openAi.event("response.output_item.done", seq++).put("output_index", 0);
+    itemDone.set("item", openAi.functionCall(call, call.argumentsJson(), "completed"));
+    sse.event("response.output_item.done", itemDone);
+    sse.event(
+        "response.completed", withResponse(openAi.event("response.completed", seq), response));
+  }
+
   private static ObjectNode withResponse(ObjectNode event, ObjectNode response) {
     event.set("response", response);
     return event;
@@ -278,14 +387,21 @@ public final class UpstreamSimulator implements AutoCloseable {
   private void embeddings(Call call) throws IOException, InterruptedException {
     JsonNode input = call.body().path("input");
     if (input.isMissingNode() || input.isNull() || (input.isArray() && input.isEmpty())) {
-      sendError(call.exchange(), false, 400, "'input' is required", "invalid_request_error");
+      sendError(call.exchange(), Wire.OPENAI, 400, "'input' is required", "invalid_request_error");
       return;
     }
+    int dimensions =
+        (int)
+            RequestChecks.positive(
+                call.body(),
+                "dimensions",
+                RequestChecks.MAX_DIMENSIONS,
+                call.model().contains("large") ? 3072 : 1536);
     sleep(call.controls().latencyMs());
     send(
         call.exchange(),
         200,
-        openAi.embeddings(call.model(), call.body(), call.controls().usage()));
+        openAi.embeddings(call.model(), call.body(), dimensions, call.controls().usage()));
   }
 
   private void models(Call call) throws IOException, InterruptedException {
@@ -303,22 +419,39 @@ public final class UpstreamSimulator implements AutoCloseable {
   }
 
   private void messages(Call call) throws IOException, InterruptedException {
-    if (!call.body().path("max_tokens").canConvertToLong()) {
-      sendError(call.exchange(), true, 400, "max_tokens: Field required", "invalid_request_error");
-      return;
-    }
+    RequestChecks.requiredPositive(call.body(), "max_tokens", Integer.MAX_VALUE);
+    SimulatedTools.Offer offer = AnthropicWire.offer(call.body());
     SimulatedAnswer answer =
-        SimulatedAnswer.of(
-            call.model(), AnthropicWire.prompt(call.body()), call.controls().usage());
+        SimulatedTools.withResults(
+            SimulatedAnswer.of(
+                call.model(), AnthropicWire.prompt(call.body()), call.controls().usage()),
+            offer.results());
+    SimulatedTools.ToolCall toolCall =
+        SimulatedTools.call(call.controls(), offer, answer, "toolu_sim");
     if (!call.body().path("stream").asBoolean(false)) {
       sleep(call.controls().latencyMs());
-      send(call.exchange(), 200, anthropic.message(call.model(), answer, true));
+      send(call.exchange(), 200, anthropic.message(call.model(), answer, toolCall, true));
       return;
     }
     try (SseStream sse = SseStream.open(call.exchange())) {
       ObjectNode start = anthropic.event("message_start");
-      start.set("message", anthropic.message(call.model(), answer, false));
+      start.set("message", anthropic.message(call.model(), answer, toolCall, false));
       sse.event("message_start", start);
+      if (toolCall != null) {
+        ObjectNode blockStart = anthropic.event("content_block_start").put("index", 0);
+        ObjectNode block = anthropic.toolUse(toolCall);
+        block.putObject("input");
+        blockStart.set("content_block", block);
+        sse.event("content_block_start", blockStart);
+        for (String piece :
+            SimulatedAnswer.split(toolCall.argumentsJson(), call.controls().chunks())) {
+          sse.event("content_block_delta", anthropic.inputJsonDelta(piece));
+        }
+        sse.event("content_block_stop", anthropic.event("content_block_stop").put("index", 0));
+        sse.event("message_delta", anthropic.messageDelta(answer.usage(), "tool_use"));
+        sse.event("message_stop", anthropic.event("message_stop"));
+        return;
+      }
       ObjectNode blockStart = anthropic.event("content_block_start").put("index", 0);
       blockStart.putObject("content_block").put("type", "text").put("text", "");
       sse.event("content_block_start", blockStart);
@@ -332,18 +465,122 @@ public final class UpstreamSimulator implements AutoCloseable {
         sse.event("content_block_delta", anthropic.textDelta(chunks.get(i)));
       }
       sse.event("content_block_stop", anthropic.event("content_block_stop").put("index", 0));
-      sse.event("message_delta", anthropic.messageDelta(answer.usage()));
+      sse.event("message_delta", anthropic.messageDelta(answer.usage(), "end_turn"));
       sse.event("message_stop", anthropic.event("message_stop"));
     }
   }
 
-  private void sendError(
-      HttpExchange exchange, boolean anthropicWire, int status, String message, String type)
+  private void gemini(Call call) throws IOException, InterruptedException {
+    String method = GeminiWire.method(call.exchange().getRequestURI().getPath());
+    switch (method) {
+      case "generateContent" -> geminiGenerate(call, false);
+      case "streamGenerateContent" -> geminiGenerate(call, true);
+      case "embedContent" -> geminiEmbed(call, false);
+      case "batchEmbedContents" -> geminiEmbed(call, true);
+      default -> sendError(call.exchange(), Wire.GEMINI, 404, "unknown method", "not_found");
+    }
+  }
+
+  private void geminiGenerate(Call call, boolean stream) throws IOException, InterruptedException {
+    JsonNode contents = call.body().path("contents");
+    if (!contents.isArray() || contents.isEmpty()) {
+      throw new RequestChecks.BadRequest("contents is not specified");
+    }
+    RequestChecks.positive(
+        call.body().path("generationConfig"), "maxOutputTokens", Integer.MAX_VALUE, 0);
+    SimulatedTools.Offer offer = GeminiWire.offer(call.body());
+    SimulatedAnswer answer =
+        SimulatedTools.withResults(
+            SimulatedAnswer.of(
+                call.model(), GeminiWire.prompt(call.body()), call.controls().usage()),
+            offer.results());
+    SimulatedTools.ToolCall toolCall =
+        SimulatedTools.call(call.controls(), offer, answer, "call_sim");
+    if (!stream || toolCall != null) {
+      ArrayNode parts =
+          toolCall == null ? gemini.textParts(answer.text()) : gemini.functionCallParts(toolCall);
+      ObjectNode response = gemini.response(call.model(), answer, parts, "STOP", true);
+      sleep(call.controls().latencyMs());
+      if (!stream) {
+        send(call.exchange(), 200, response);
+      } else {
+        // Gemini streams a function call whole, in one chunk.
+        try (SseStream sse = SseStream.open(call.exchange())) {
+          sse.data(response.toString());
+        }
+      }
+      return;
+    }
+    try (SseStream sse = SseStream.open(call.exchange())) {
+      List<String> chunks = answer.chunks(call.controls().chunks());
+      long pause = call.controls().latencyMs() / Math.max(1, chunks.size());
+      for (int i = 0; i < chunks.size(); i++) {
+        if (i > 0) {
+          sleep(pause);
+        }
+        boolean last = i == chunks.size() - 1;
+        sse.data(
+            gemini
+                .response(
+                    call.model(),
+                    answer,
+                    gemini.textParts(chunks.get(i)),
+                    last ? "STOP" : null,
+                    last)
+                .toString());
+      }
+    }
+  }
+
+  private void geminiEmbed(Call call, boolean batch) throws IOException, InterruptedException {
+    List<JsonNode> requests = new java.util.ArrayList<>();
+    if (batch) {
+      call.body().path("requests").forEach(requests::add);
+    } else {
+      requests.add(call.body());
+    }
+    if (requests.isEmpty()) {
+      throw new RequestChecks.BadRequest("requests is not specified");
+    }
+    ArrayNode embeddings = json.createArrayNode();
+    for (JsonNode request : requests) {
+      JsonNode parts = request.path("content").path("parts");
+      if (!parts.isArray() || parts.isEmpty()) {
+        throw new RequestChecks.BadRequest("content is not specified");
+      }
+      int dimensions =
+          (int)
+              RequestChecks.positive(
+                  request,
+                  "outputDimensionality",
+                  RequestChecks.MAX_DIMENSIONS,
+                  call.model().startsWith("gemini-embedding") ? 3072 : 768);
+      StringBuilder text = new StringBuilder();
+      parts.forEach(part -> text.append(part.path("text").asText(part.toString())));
+      embeddings.add(
+          gemini.embedding(
+              OpenAiWire.vector(call.model(), text.toString(), dimensions),
+              Math.max(1, SimulatedAnswer.estimateTokens(text.toString()))));
+    }
+    sleep(call.controls().latencyMs());
+    ObjectNode body = json.createObjectNode();
+    if (batch) {
+      body.set("embeddings", embeddings);
+    } else {
+      body.set("embedding", embeddings.get(0));
+    }
+    send(call.exchange(), 200, body);
+  }
+
+  private void sendError(HttpExchange exchange, Wire wire, int status, String message, String type)
       throws IOException {
-    send(
-        exchange,
-        status,
-        anthropicWire ? anthropic.error(type, message) : openAi.error(message, type, null));
+    JsonNode body =
+        switch (wire) {
+          case ANTHROPIC -> anthropic.error(type, message);
+          case GEMINI -> gemini.error(status, message);
+          default -> openAi.error(message, type, null);
+        };
+    send(exchange, status, body);
   }
 
   private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {

@@ -1,6 +1,6 @@
 package dev.llmobs.gateway.web;
 
-import dev.llmobs.gateway.api.OpenAiError;
+import dev.llmobs.gateway.wire.OpenAiError;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;

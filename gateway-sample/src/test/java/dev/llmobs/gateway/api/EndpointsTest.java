@@ -37,8 +37,14 @@ class EndpointsTest {
     JsonNode body = RunningGateway.json(response);
     assertThat(body.path("object").asText()).isEqualTo("list");
     assertThat(body.path("data").findValuesAsText("id"))
-        .contains("gpt-4o-mini", "o3-mini", "claude-sonnet-4-5", "text-embedding-3-small");
-    assertThat(body.path("data").findValuesAsText("owned_by")).containsOnly("openai", "anthropic");
+        .contains(
+            "gpt-4o-mini",
+            "o3-mini",
+            "claude-sonnet-4-5",
+            "text-embedding-3-small",
+            "gemini-2.5-flash");
+    assertThat(body.path("data").findValuesAsText("owned_by"))
+        .containsOnly("openai", "anthropic", "google");
   }
 
   @Test

@@ -3,23 +3,15 @@ package dev.llmobs.gateway.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.core.AppenderBase;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmobs.gateway.RunningGateway;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The gateway's logs as configured in logback.xml: one JSON object a line, the MDC included. */
 class JsonLogsTest {
@@ -27,37 +19,21 @@ class JsonLogsTest {
   static final String PROMPT = "my very secret prompt text";
   static final String CLIENT_KEY = "client-secret-key-123";
 
-  static final List<String> lines = new CopyOnWriteArrayList<>();
-  static Encoder<ILoggingEvent> encoder;
-  static AppenderBase<ILoggingEvent> capture;
+  static CapturedLogs logs;
+  static List<String> lines;
   static RunningGateway gateway;
 
   @BeforeAll
-  @SuppressWarnings("unchecked")
   static void start() {
-    Logger root =
-        ((LoggerContext) LoggerFactory.getILoggerFactory())
-            .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    encoder = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDOUT")).getEncoder();
-    capture =
-        new AppenderBase<>() {
-          @Override
-          protected void append(ILoggingEvent event) {
-            lines.add(new String(encoder.encode(event), StandardCharsets.UTF_8));
-          }
-        };
-    capture.setContext(root.getLoggerContext());
-    capture.start();
-    root.addAppender(capture);
+    logs = CapturedLogs.attach();
+    lines = logs.lines();
     gateway = RunningGateway.start(Map.of("gateway.auth.keys", CLIENT_KEY));
   }
 
   @AfterAll
   static void stop() {
     gateway.close();
-    ((LoggerContext) LoggerFactory.getILoggerFactory())
-        .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-        .detachAppender(capture);
+    logs.close();
   }
 
   @Test
@@ -78,7 +54,7 @@ class JsonLogsTest {
             "span_id",
             "b7ad6b7169203331"));
 
-    String line = new String(encoder.encode(event), StandardCharsets.UTF_8);
+    String line = new String(logs.encoder().encode(event), StandardCharsets.UTF_8);
 
     assertThat(line).endsWith("\n");
     assertThat(line.strip()).doesNotContain("\n");
@@ -90,6 +66,25 @@ class JsonLogsTest {
     assertThat(json.path("request_id").asText()).isEqualTo("r-1");
     assertThat(json.path("trace_id").asText()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
     assertThat(json.path("span_id").asText()).isEqualTo("b7ad6b7169203331");
+  }
+
+  @Test
+  void aClientValueWithLineBreaksCannotForgeALine() throws Exception {
+    LoggingEvent event = new LoggingEvent();
+    event.setLoggerName("dev.llmobs.gateway.Example");
+    event.setLevel(Level.WARN);
+    event.setMessage("model {}");
+    event.setArgumentArray(
+        new Object[] {"gpt-4o\r\n{\"level\":\"ERROR\",\"message\":\"forged\"}\u2028\u0000"});
+    event.setTimeStamp(1_750_000_000_000L);
+    event.setMDCPropertyMap(Map.of());
+
+    String line = new String(logs.encoder().encode(event), StandardCharsets.UTF_8);
+
+    assertThat(line.strip()).doesNotContain("\n", "\r", "\u0000");
+    JsonNode json = RunningGateway.JSON.readTree(line);
+    assertThat(json.path("level").asText()).isEqualTo("WARN");
+    assertThat(json.path("message").asText()).startsWith("model gpt-4o\r\n{").contains("forged");
   }
 
   @Test

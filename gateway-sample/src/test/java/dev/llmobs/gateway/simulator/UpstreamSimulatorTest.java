@@ -45,6 +45,95 @@ class UpstreamSimulatorTest {
       "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
 
   @Test
+  void badValuesAre400sInTheProvidersShapeNotFailures() throws Exception {
+    for (String[] call :
+        new String[][] {
+          {
+            "/embeddings",
+            "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"dimensions\":-1}"
+          },
+          {
+            "/embeddings",
+            "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"dimensions\":\"8\"}"
+          },
+          {
+            "/embeddings",
+            "{\"model\":\"text-embedding-3-small\",\"input\":\"x\",\"dimensions\":2147483647}"
+          },
+          {"/chat/completions", "{\"model\":\"gpt-4o\",\"max_tokens\":0,\"messages\":[]}"},
+          {"/responses", "{\"model\":\"gpt-4o\",\"max_output_tokens\":-2,\"input\":\"x\"}"}
+        }) {
+      HttpResponse<String> response = post(simulator.baseUrl() + call[0], call[1]);
+      assertThat(response.statusCode()).as(call[1]).isEqualTo(400);
+      assertThat(JSON.readTree(response.body()).path("error").path("message").asText())
+          .isNotBlank();
+    }
+    HttpResponse<String> anthropic =
+        post(
+            simulator.anthropicBaseUrl() + "/v1/messages",
+            "{\"model\":\"claude-haiku-4-5\",\"max_tokens\":0,\"messages\":[]}");
+    assertThat(anthropic.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(anthropic.body()).path("type").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void geminiSpeaksGenerateContentWithUsageMetadata() throws Exception {
+    String request =
+        "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}],"
+            + "\"generationConfig\":{\"maxOutputTokens\":100}}";
+    HttpResponse<String> response =
+        post(
+            simulator.geminiBaseUrl() + "/v1beta/models/gemini-2.5-flash:generateContent",
+            request,
+            "x-sim-usage",
+            "input=100,cached=40,output=30,reasoning=10");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.body());
+    JsonNode candidate = body.path("candidates").get(0);
+    assertThat(candidate.path("content").path("role").asText()).isEqualTo("model");
+    assertThat(candidate.path("content").path("parts").get(0).path("text").asText()).isNotBlank();
+    assertThat(candidate.path("finishReason").asText()).isEqualTo("STOP");
+    JsonNode usage = body.path("usageMetadata");
+    assertThat(usage.path("promptTokenCount").asLong()).isEqualTo(100);
+    assertThat(usage.path("cachedContentTokenCount").asLong()).isEqualTo(40);
+    assertThat(usage.path("candidatesTokenCount").asLong()).isEqualTo(20);
+    assertThat(usage.path("thoughtsTokenCount").asLong()).isEqualTo(10);
+    assertThat(usage.path("totalTokenCount").asLong()).isEqualTo(130);
+    assertThat(body.path("modelVersion").asText()).isEqualTo("gemini-2.5-flash");
+
+    HttpResponse<String> stream =
+        post(
+            simulator.geminiBaseUrl() + "/v1/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
+            request,
+            "x-sim-chunks",
+            "2");
+    List<String> data =
+        Arrays.stream(stream.body().split("\n\n"))
+            .filter(b -> b.startsWith("data: "))
+            .map(b -> b.substring(6))
+            .toList();
+    assertThat(data).hasSize(2);
+    assertThat(JSON.readTree(data.get(0)).path("candidates").get(0).has("finishReason")).isFalse();
+    JsonNode last = JSON.readTree(data.get(1));
+    assertThat(last.path("candidates").get(0).path("finishReason").asText()).isEqualTo("STOP");
+    assertThat(last.path("usageMetadata").path("candidatesTokenCount").asLong()).isPositive();
+
+    HttpResponse<String> embed =
+        post(
+            simulator.geminiBaseUrl() + "/v1beta/models/gemini-embedding-001:embedContent",
+            "{\"content\":{\"parts\":[{\"text\":\"a\"}]},\"outputDimensionality\":4}");
+    assertThat(JSON.readTree(embed.body()).path("embedding").path("values")).hasSize(4);
+
+    HttpResponse<String> bad =
+        post(
+            simulator.geminiBaseUrl() + "/v1beta/models/gemini-2.5-flash:generateContent",
+            "{\"contents\":[]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).path("error").path("status").asText())
+        .isEqualTo("INVALID_ARGUMENT");
+  }
+
+  @Test
   void anthropicUsageExcludesCacheTokensFromInputTokens() throws Exception {
     HttpResponse<String> response =
         post(

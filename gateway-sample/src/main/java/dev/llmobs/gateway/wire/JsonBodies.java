@@ -1,4 +1,4 @@
-package dev.llmobs.gateway.api;
+package dev.llmobs.gateway.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +48,38 @@ public final class JsonBodies {
     return value.asText();
   }
 
+  /** An optional integer field must lie in [min, max]; absent or null passes. */
+  public static void checkInteger(ObjectNode body, String field, long min, long max) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return;
+    }
+    if (!value.isIntegralNumber()
+        || !value.canConvertToLong()
+        || value.asLong() < min
+        || value.asLong() > max) {
+      throw OpenAiError.invalidRequest(
+          "'" + field + "' must be an integer from " + min + " to " + max + ".",
+          field,
+          "invalid_value");
+    }
+  }
+
+  /** An optional number field must be finite and lie in [min, max]; absent or null passes. */
+  public static void checkNumber(ObjectNode body, String field, double min, double max) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return;
+    }
+    double number = value.asDouble();
+    if (!value.isNumber() || !Double.isFinite(number) || number < min || number > max) {
+      throw OpenAiError.invalidRequest(
+          "'" + field + "' must be a number from " + min + " to " + max + ".",
+          field,
+          "invalid_value");
+    }
+  }
+
   /** Removes {@code stream} (the SDK sets it itself on streaming calls) and returns its value. */
   public static boolean takeStream(ObjectNode body) {
     JsonNode stream = body.remove("stream");
@@ -72,6 +104,10 @@ public final class JsonBodies {
       validate.accept(treeToValue(body.deepCopy().put("model", knownModel), type));
     } catch (OpenAIInvalidDataException e) {
       throw OpenAiError.invalidRequest("Invalid request: " + e.getMessage(), null);
+    } catch (RuntimeException e) {
+      // The SDK's validation trips over what it never expects, such as null array elements.
+      throw OpenAiError.invalidRequest(
+          "Invalid request: a value is null or of the wrong shape.", null);
     }
     return value;
   }

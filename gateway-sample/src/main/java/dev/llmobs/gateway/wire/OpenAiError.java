@@ -1,9 +1,11 @@
-package dev.llmobs.gateway.api;
+package dev.llmobs.gateway.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** An error the gateway answers with: HTTP status plus an OpenAI-style error body. */
 public final class OpenAiError extends RuntimeException {
+
+  private static final int ECHO_LIMIT = 64;
 
   private final int status;
   private final String type;
@@ -31,6 +33,27 @@ public final class OpenAiError extends RuntimeException {
 
   public static OpenAiError invalidRequest(String message, String param, String code) {
     return new OpenAiError(400, message, "invalid_request_error", param, code);
+  }
+
+  /**
+   * A client-sent value as an error message may echo it: quoted, at most {@value #ECHO_LIMIT}
+   * characters (marked when cut), control characters escaped.
+   */
+  public static String quote(String value) {
+    StringBuilder quoted = new StringBuilder("'");
+    int end = Math.min(value.length(), ECHO_LIMIT);
+    for (int i = 0; i < end; i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\'') {
+        quoted.append(String.format("\\u%04x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    if (value.length() > end) {
+      quoted.append("...(").append(value.length()).append(" characters)");
+    }
+    return quoted.append('\'').toString();
   }
 
   public int status() {
