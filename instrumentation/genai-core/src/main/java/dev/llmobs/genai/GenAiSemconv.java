@@ -108,6 +108,7 @@ public final class GenAiSemconv {
   // Ours, beside the semantic conventions' metrics.
   public static final String METRIC_CHUNKS = "gen_ai.client.operation.chunks";
   public static final String METRIC_ACTIVE_REQUESTS = "gen_ai.client.active_requests";
+  public static final String METRIC_TOKEN_CACHE_READ = "gen_ai.client.token.cache_read";
 
   private GenAiSemconv() {}
 
