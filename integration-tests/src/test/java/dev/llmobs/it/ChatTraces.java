@@ -3,9 +3,11 @@ package dev.llmobs.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.ReceivedSpan;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +24,12 @@ final class ChatTraces {
           + "\"messages\":[{\"role\":\"user\",\"content\":\"trace me\"}]}";
 
   private ChatTraces() {}
+
+  /** Waits for the trace of the call that answered {@code responseId} to be {@link #complete}. */
+  static List<ReceivedSpan> await(OtlpReceiver receiver, String responseId)
+      throws InterruptedException {
+    return receiver.awaitSpans(s -> complete(s, responseId), Duration.ofSeconds(30));
+  }
 
   /** The GenAI span, its server parent and its HTTP child have all arrived. */
   static boolean complete(List<ReceivedSpan> spans, String responseId) {

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
-import dev.llmobs.it.harness.ReceivedSpan;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +31,7 @@ class GatewayTracingIT {
     JsonNode body = json.readTree(response.body());
     String responseId = body.path("id").asText();
 
-    List<ReceivedSpan> spans =
-        receiver.awaitSpans(s -> ChatTraces.complete(s, responseId), Duration.ofSeconds(30));
-    ChatTraces.assertChatTrace(spans, body);
+    ChatTraces.assertChatTrace(ChatTraces.await(receiver, responseId), body);
   }
 
   @Test

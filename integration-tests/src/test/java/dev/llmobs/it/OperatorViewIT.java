@@ -165,6 +165,12 @@ class OperatorViewIT {
     return response;
   }
 
+  /** The id of a successful chat completion. */
+  static String responseId(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body()).path("id").asText();
+  }
+
   static Map<String, String> labels(String... pairs) {
     Map<String, String> labels = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
@@ -348,11 +354,8 @@ class OperatorViewIT {
             "00-" + traceId + "-" + parentId + "-01",
             "baggage",
             "tenant=acme,feature=trace");
-    assertThat(response.statusCode()).isEqualTo(200);
-    String responseId = json.readTree(response.body()).path("id").asText();
-
-    List<ReceivedSpan> spans =
-        receiver.awaitSpans(s -> ChatTraces.complete(s, responseId), Duration.ofSeconds(30));
+    String responseId = responseId(response);
+    List<ReceivedSpan> spans = ChatTraces.await(receiver, responseId);
     ReceivedSpan chat = ChatTraces.chatSpan(spans, responseId).orElseThrow();
     ReceivedSpan server = ChatTraces.serverSpanOf(spans, chat).orElseThrow();
     assertThat(server.traceId()).isEqualTo(traceId);
@@ -384,12 +387,9 @@ class OperatorViewIT {
   void gatewayLogLinesCarryRequestAndTraceIdsOfTheExportedSpans() throws Exception {
     String requestId = "it-logs-" + UUID.randomUUID();
     HttpResponse<String> response = chat("gpt-4o-mini", false, "X-Request-ID", requestId);
-    assertThat(response.statusCode()).isEqualTo(200);
+    String responseId = responseId(response);
     assertThat(response.headers().firstValue("X-Request-ID")).contains(requestId);
-    String responseId = json.readTree(response.body()).path("id").asText();
-
-    List<ReceivedSpan> spans =
-        receiver.awaitSpans(s -> ChatTraces.complete(s, responseId), Duration.ofSeconds(30));
+    List<ReceivedSpan> spans = ChatTraces.await(receiver, responseId);
     ReceivedSpan chat = ChatTraces.chatSpan(spans, responseId).orElseThrow();
     ReceivedSpan server = ChatTraces.serverSpanOf(spans, chat).orElseThrow();
     assertThat(server.attribute("http.response.header.x-request-id")).isEqualTo(List.of(requestId));
@@ -445,10 +445,8 @@ class OperatorViewIT {
             "tenant=globex,feature=usage-events,user=u-42",
             "x-sim-usage",
             "input=70,cached=20,output=9");
-    assertThat(response.statusCode()).isEqualTo(200);
-    String responseId = json.readTree(response.body()).path("id").asText();
-    List<ReceivedSpan> spans =
-        receiver.awaitSpans(s -> ChatTraces.complete(s, responseId), Duration.ofSeconds(30));
+    String responseId = responseId(response);
+    List<ReceivedSpan> spans = ChatTraces.await(receiver, responseId);
     ReceivedSpan chat = ChatTraces.chatSpan(spans, responseId).orElseThrow();
 
     // The configured baggage entries are attributes of the GenAI span, and only those.

@@ -97,20 +97,18 @@ final class OpsAssets {
 
   /** The names the rules record, usable in other rules and dashboards. */
   Set<String> recordedNames() {
-    Set<String> names = new TreeSet<>();
-    for (Map<String, Object> rule : ruleEntries()) {
-      if (rule.containsKey("record")) {
-        names.add((String) rule.get("record"));
-      }
-    }
-    return names;
+    return ruleNames("record");
   }
 
   Set<String> alertNames() {
+    return ruleNames("alert");
+  }
+
+  private Set<String> ruleNames(String kind) {
     Set<String> names = new TreeSet<>();
     for (Map<String, Object> rule : ruleEntries()) {
-      if (rule.containsKey("alert")) {
-        names.add((String) rule.get("alert"));
+      if (rule.containsKey(kind)) {
+        names.add((String) rule.get(kind));
       }
     }
     return names;

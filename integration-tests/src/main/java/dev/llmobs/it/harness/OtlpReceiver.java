@@ -30,7 +30,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
@@ -75,15 +77,24 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Waits until {@code condition} holds for the spans received so far; fails after timeout. */
   public List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> condition, Duration timeout)
       throws InterruptedException {
+    return await(this::spans, condition, timeout, current -> current.size() + ": " + current);
+  }
+
+  private static <T> List<T> await(
+      Supplier<List<T>> received,
+      Predicate<List<T>> condition,
+      Duration timeout,
+      Function<List<T>, String> describe)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<ReceivedSpan> current = spans();
+      List<T> current = received.get();
       if (condition.test(current)) {
         return current;
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "spans not received within " + timeout + "; got " + current.size() + ": " + current);
+            "not received within " + timeout + "; got " + describe.apply(current));
       }
       Thread.sleep(100);
     }
@@ -97,21 +108,12 @@ public final class OtlpReceiver implements AutoCloseable {
   public List<ReceivedMetricPoint> awaitMetricPoints(
       Predicate<List<ReceivedMetricPoint>> condition, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<ReceivedMetricPoint> current = metricPoints();
-      if (condition.test(current)) {
-        return current;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "metric points not received within "
-                + timeout
-                + "; got "
-                + current.stream().map(ReceivedMetricPoint::name).distinct().toList());
-      }
-      Thread.sleep(100);
-    }
+    return await(
+        this::metricPoints,
+        condition,
+        timeout,
+        current ->
+            "metric points " + current.stream().map(ReceivedMetricPoint::name).distinct().toList());
   }
 
   public List<ReceivedLogRecord> logRecords() {
@@ -121,18 +123,7 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Waits until {@code condition} holds for the log records received so far. */
   public List<ReceivedLogRecord> awaitLogRecords(
       Predicate<List<ReceivedLogRecord>> condition, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<ReceivedLogRecord> current = logRecords();
-      if (condition.test(current)) {
-        return current;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "log records not received within " + timeout + "; got " + current.size());
-      }
-      Thread.sleep(100);
-    }
+    return await(this::logRecords, condition, timeout, current -> current.size() + " log records");
   }
 
   /** Every export request received so far (spans, metrics, logs, resources), as protobuf text. */
