@@ -13,6 +13,7 @@ import com.openai.core.http.HttpResponse;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.responses.ResponseCreateParams;
 import com.sun.net.httpserver.HttpServer;
+import dev.llmobs.it.harness.AgentGateway;
 import dev.llmobs.it.harness.GatewayProcess;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -97,7 +98,7 @@ class LogMdcIT {
 
   /** Runs {@link App} with the real agent and returns what it printed. */
   static List<String> runApp(String name, String... jvmOptions) throws Exception {
-    Path work = Files.createDirectories(GatewayTracingIT.workDir());
+    Path work = Files.createDirectories(AgentGateway.workDir());
     Path log4jConfig = work.resolve("log4j2-mdc-it.xml");
     Files.write(
         log4jConfig,

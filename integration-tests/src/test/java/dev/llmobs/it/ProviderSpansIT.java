@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Every provider operation the gateway performs, seen through the real llmobs agent jar: streaming
  * chat, Anthropic messages (plain and streamed), Responses, embeddings and an upstream 429, each
  * exactly one GenAI span with the figures the simulator was told to report, plus the GenAI metrics
- * over OTLP.
+ * over OTLP. Runs on the {@link SharedGateway}.
  */
 class ProviderSpansIT {
 
@@ -34,28 +33,8 @@ class ProviderSpansIT {
 
   @BeforeAll
   static void start() throws Exception {
-    receiver = OtlpReceiver.start();
-    gateway =
-        GatewayProcess.builder(GatewayProcess.requiredFile("llmobs.gateway.jar"))
-            .javaagent(GatewayProcess.requiredFile("llmobs.agent.jar"))
-            .exportTo(receiver)
-            .systemProperty("otel.logs.exporter", "none")
-            .systemProperty("gateway.upstream.max-retries", "0")
-            // Ties each server span to its HTTP exchange (the gateway returns X-Request-ID).
-            .systemProperty(
-                "otel.instrumentation.http.server.capture-response-headers", "X-Request-ID")
-            .logFile(GatewayTracingIT.workDir().resolve("gateway-provider-spans.log"))
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
+    receiver = SharedGateway.get().receiver();
+    gateway = SharedGateway.get().gateway();
   }
 
   static String chatBody(String model, boolean stream) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmobs.it.harness.AgentGateway;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.ReceivedSpan;
@@ -16,20 +17,23 @@ import org.junit.jupiter.api.Test;
 /** The stock upstream agent plus our extension jar alone gives the same chat span. */
 class StockAgentWithExtensionIT {
 
+  /** The stock upstream agent instead of ours, with our extension jar beside it. */
+  static void stockAgentWithExtension(GatewayProcess.Builder gateway) {
+    gateway
+        .javaagent(GatewayProcess.requiredFile("llmobs.stock.agent.jar"))
+        .systemProperty(
+            "otel.javaagent.extensions",
+            GatewayProcess.requiredFile("llmobs.extension.jar").toString())
+        .systemProperty("otel.metrics.exporter", "none")
+        .systemProperty("otel.logs.exporter", "none");
+  }
+
   @Test
   void stockAgentLoadsExtensionJar() throws Exception {
-    try (OtlpReceiver receiver = OtlpReceiver.start();
-        GatewayProcess gateway =
-            GatewayProcess.builder(GatewayProcess.requiredFile("llmobs.gateway.jar"))
-                .javaagent(GatewayProcess.requiredFile("llmobs.stock.agent.jar"))
-                .systemProperty(
-                    "otel.javaagent.extensions",
-                    GatewayProcess.requiredFile("llmobs.extension.jar").toString())
-                .exportTo(receiver)
-                .systemProperty("otel.metrics.exporter", "none")
-                .systemProperty("otel.logs.exporter", "none")
-                .logFile(GatewayTracingIT.workDir().resolve("gateway-stock-agent.log"))
-                .start()) {
+    try (AgentGateway agentGateway =
+        AgentGateway.start("stock-agent", StockAgentWithExtensionIT::stockAgentWithExtension)) {
+      GatewayProcess gateway = agentGateway.gateway();
+      OtlpReceiver receiver = agentGateway.receiver();
       HttpResponse<String> response =
           gateway.postJson(
               "/v1/chat/completions",
@@ -40,8 +44,8 @@ class StockAgentWithExtensionIT {
 
       List<ReceivedSpan> spans =
           receiver.awaitSpans(
-              s -> GatewayTracingIT.chatSpan(s, responseId).isPresent(), Duration.ofSeconds(30));
-      ReceivedSpan chat = GatewayTracingIT.chatSpan(spans, responseId).orElseThrow();
+              s -> ChatTraces.chatSpan(s, responseId).isPresent(), Duration.ofSeconds(30));
+      ReceivedSpan chat = ChatTraces.chatSpan(spans, responseId).orElseThrow();
       assertThat(chat.name()).isEqualTo("chat gpt-4o");
       assertThat(chat.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
       assertThat(chat.scopeName()).isEqualTo("dev.llmobs.genai");
@@ -53,7 +57,7 @@ class StockAgentWithExtensionIT {
           .containsEntry(
               "gen_ai.usage.output_tokens", body.path("usage").path("completion_tokens").asLong());
       receiver.awaitSpans(
-          s -> GatewayTracingIT.serverSpanOf(s, chat).isPresent(), Duration.ofSeconds(30));
+          s -> ChatTraces.serverSpanOf(s, chat).isPresent(), Duration.ofSeconds(30));
       // Our extension's defaults switch upstream's openai-java module off with the stock agent
       // too, so there is one GenAI span for the call.
       assertThat(

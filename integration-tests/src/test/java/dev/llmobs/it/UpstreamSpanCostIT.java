@@ -3,6 +3,7 @@ package dev.llmobs.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmobs.it.harness.AgentGateway;
 import dev.llmobs.it.harness.ExtensionCli;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
@@ -24,27 +25,23 @@ class UpstreamSpanCostIT {
   @Test
   void costProcessorPricesUpstreamOpenAiSpan() throws Exception {
     ExtensionCli cli = new ExtensionCli(GatewayProcess.requiredFile("llmobs.extension.jar"));
-    try (OtlpReceiver receiver = OtlpReceiver.start();
-        GatewayProcess gateway =
-            GatewayProcess.builder(GatewayProcess.requiredFile("llmobs.gateway.jar"))
-                .javaagent(GatewayProcess.requiredFile("llmobs.stock.agent.jar"))
-                .systemProperty(
-                    "otel.javaagent.extensions",
-                    GatewayProcess.requiredFile("llmobs.extension.jar").toString())
-                .systemProperty("otel.instrumentation.openai-java.enabled", "true")
-                .systemProperty("otel.instrumentation.llmobs-openai-java.enabled", "false")
-                .exportTo(receiver)
-                .systemProperty("otel.metrics.exporter", "none")
-                .systemProperty("otel.logs.exporter", "none")
-                .logFile(GatewayTracingIT.workDir().resolve("gateway-upstream-span.log"))
-                .start()) {
+    try (AgentGateway agentGateway =
+        AgentGateway.start(
+            "upstream-span",
+            options -> {
+              StockAgentWithExtensionIT.stockAgentWithExtension(options);
+              options
+                  .systemProperty("otel.instrumentation.openai-java.enabled", "true")
+                  .systemProperty("otel.instrumentation.llmobs-openai-java.enabled", "false");
+            })) {
+      GatewayProcess gateway = agentGateway.gateway();
+      OtlpReceiver receiver = agentGateway.receiver();
       JsonNode response =
           UsageEventsIT.chat(gateway, "o3-mini", "upstream span please, with reasoning");
       String id = response.path("id").asText();
       List<ReceivedSpan> spans =
-          receiver.awaitSpans(
-              s -> GatewayTracingIT.chatSpan(s, id).isPresent(), Duration.ofSeconds(30));
-      ReceivedSpan chat = GatewayTracingIT.chatSpan(spans, id).orElseThrow();
+          receiver.awaitSpans(s -> ChatTraces.chatSpan(s, id).isPresent(), Duration.ofSeconds(30));
+      ReceivedSpan chat = ChatTraces.chatSpan(spans, id).orElseThrow();
       assertThat(chat.scopeName()).isEqualTo("io.opentelemetry.openai-java-1.1");
       assertThat(chat.scopeName()).doesNotStartWith("dev.llmobs");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmobs.it.harness.AgentGateway;
 import dev.llmobs.it.harness.ExtensionCli;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
@@ -31,19 +32,20 @@ class UsageEventsIT {
 
   @Test
   void oneJsonLinePerCallMatchingResponseSpanAndCli() throws Exception {
-    Path usageFile = GatewayTracingIT.workDir().resolve("usage-events/usage.jsonl");
+    Path usageFile = AgentGateway.workDir().resolve("usage-events/usage.jsonl");
     Files.deleteIfExists(usageFile);
     ExtensionCli cli = new ExtensionCli(GatewayProcess.requiredFile("llmobs.extension.jar"));
-    try (OtlpReceiver receiver = OtlpReceiver.start();
-        GatewayProcess gateway =
-            GatewayProcess.builder(GatewayProcess.requiredFile("llmobs.gateway.jar"))
-                .javaagent(GatewayProcess.requiredFile("llmobs.agent.jar"))
-                .exportTo(receiver)
-                .systemProperty("otel.metrics.exporter", "none")
-                .systemProperty("otel.logs.exporter", "none")
-                .systemProperty("otel.instrumentation.genai.usage.file", usageFile.toString())
-                .logFile(GatewayTracingIT.workDir().resolve("gateway-usage-events.log"))
-                .start()) {
+    try (AgentGateway agentGateway =
+        AgentGateway.start(
+            "usage-events",
+            options ->
+                options
+                    .systemProperty("otel.metrics.exporter", "none")
+                    .systemProperty("otel.logs.exporter", "none")
+                    .systemProperty(
+                        "otel.instrumentation.genai.usage.file", usageFile.toString()))) {
+      GatewayProcess gateway = agentGateway.gateway();
+      OtlpReceiver receiver = agentGateway.receiver();
       List<JsonNode> responses = new ArrayList<>();
       // Plain chat; a reasoning model; a prompt long enough for the simulator to report cached
       // tokens. The first call carries a tenant as W3C baggage.
@@ -136,8 +138,8 @@ class UsageEventsIT {
   static ReceivedSpan awaitChatSpan(OtlpReceiver receiver, String responseId) throws Exception {
     List<ReceivedSpan> spans =
         receiver.awaitSpans(
-            s -> GatewayTracingIT.chatSpan(s, responseId).isPresent(), Duration.ofSeconds(30));
-    Optional<ReceivedSpan> span = GatewayTracingIT.chatSpan(spans, responseId);
+            s -> ChatTraces.chatSpan(s, responseId).isPresent(), Duration.ofSeconds(30));
+    Optional<ReceivedSpan> span = ChatTraces.chatSpan(spans, responseId);
     return span.orElseThrow();
   }
 }

@@ -8,8 +8,10 @@ import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvide
 
 /**
  * Registers the cost span processor (cost attributes, cost metrics, usage events) with the agent's
- * tracer provider, for every GenAI span whoever made it. Off with {@code
- * otel.instrumentation.genai.cost.enabled=false}.
+ * tracer provider, for every GenAI span whoever made it, and wraps the sampler so that GenAI spans
+ * it drops are still recorded (so priced and counted) but not exported ({@link
+ * GenAiRecordingSampler}; off with {@code otel.instrumentation.genai.cost.record-unsampled=false}).
+ * All off with {@code otel.instrumentation.genai.cost.enabled=false}.
  */
 public final class LlmobsCostCustomizer implements AutoConfigurationCustomizerProvider {
 
@@ -24,6 +26,13 @@ public final class LlmobsCostCustomizer implements AutoConfigurationCustomizerPr
           // GlobalOpenTelemetry is set once the SDK is built; the processor asks for it lazily.
           return builder.addSpanProcessor(
               CostSpanProcessors.create(genAiConfig, GlobalOpenTelemetry::get));
+        });
+    customizer.addSamplerCustomizer(
+        (sampler, config) -> {
+          GenAiConfig genAiConfig = new GenAiConfig(config::getString);
+          return genAiConfig.costEnabled() && genAiConfig.costRecordUnsampled()
+              ? new GenAiRecordingSampler(sampler)
+              : sampler;
         });
   }
 }

@@ -1,5 +1,6 @@
 package dev.llmobs.genai;
 
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -17,7 +18,9 @@ import java.util.List;
 /**
  * The GenAI client metrics, computed from the span's own attributes so that numbers on spans and in
  * metrics never disagree. Metric attributes are the low-cardinality ones only: never a response id
- * or a conversation id.
+ * or a conversation id. Model names and the configured baggage labels go through a {@link
+ * MetricLabelCap} (this class runs in the application's class loader, so it has a cap of its own,
+ * apart from the cost metrics').
  */
 final class GenAiClientMetrics implements OperationListener {
 
@@ -48,8 +51,21 @@ final class GenAiClientMetrics implements OperationListener {
   private final DoubleHistogram timePerOutputChunk;
   private final LongCounter chunks;
   private final LongUpDownCounter activeRequests;
+  private final LongCounter cacheReadTokens;
+  private final MetricLabelCap labelCap;
+  private final GenAiBaggageLabels baggageLabels;
 
-  GenAiClientMetrics(Meter meter) {
+  static GenAiClientMetrics create(Meter meter) {
+    GenAiConfig config = GenAiConfig.fromAgent();
+    return new GenAiClientMetrics(
+        meter,
+        new MetricLabelCap(config.metricsMaxLabelValues()),
+        new GenAiBaggageLabels(config.costBaggageLabels()));
+  }
+
+  GenAiClientMetrics(Meter meter, MetricLabelCap labelCap, GenAiBaggageLabels baggageLabels) {
+    this.labelCap = labelCap;
+    this.baggageLabels = baggageLabels;
     tokenUsage =
         meter
             .histogramBuilder(GenAiSemconv.METRIC_TOKEN_USAGE)
@@ -91,11 +107,17 @@ final class GenAiClientMetrics implements OperationListener {
             .setUnit("{request}")
             .setDescription("GenAI calls in flight")
             .build();
+    cacheReadTokens =
+        meter
+            .counterBuilder(GenAiSemconv.METRIC_TOKEN_CACHE_READ)
+            .setUnit("{token}")
+            .setDescription("Input tokens read from the provider's prompt cache (part of input)")
+            .build();
   }
 
   @Override
   public Context onStart(Context context, Attributes startAttributes, long startNanos) {
-    Attributes base = select(startAttributes);
+    Attributes base = select(startAttributes, Baggage.fromContext(context));
     activeRequests.add(1, base, context);
     return context.with(STATE, new State(base, startNanos));
   }
@@ -111,7 +133,9 @@ final class GenAiClientMetrics implements OperationListener {
     AttributesBuilder builder = state.attributes.toBuilder();
     String responseModel = endAttributes.get(GenAiSemconv.RESPONSE_MODEL);
     if (responseModel != null) {
-      builder.put(GenAiSemconv.RESPONSE_MODEL, responseModel);
+      builder.put(
+          GenAiSemconv.RESPONSE_MODEL,
+          labelCap.cap(GenAiSemconv.RESPONSE_MODEL.getKey(), responseModel));
     }
     Attributes withModel = builder.build();
     String errorType = endAttributes.get(GenAiSemconv.ERROR_TYPE);
@@ -130,6 +154,10 @@ final class GenAiClientMetrics implements OperationListener {
     Long output = endAttributes.get(GenAiSemconv.USAGE_OUTPUT_TOKENS);
     if (output != null) {
       tokenUsage.record(output, tokenType(withModel, GenAiSemconv.TOKEN_TYPE_OUTPUT), context);
+    }
+    Long cacheRead = endAttributes.get(GenAiSemconv.USAGE_CACHE_READ_INPUT_TOKENS);
+    if (cacheRead != null && cacheRead > 0) {
+      cacheReadTokens.add(cacheRead, withModel, context);
     }
 
     Double firstChunk = endAttributes.get(GenAiSemconv.RESPONSE_TIME_TO_FIRST_CHUNK);
@@ -151,7 +179,7 @@ final class GenAiClientMetrics implements OperationListener {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Attributes select(Attributes attributes) {
+  private Attributes select(Attributes attributes, Baggage baggage) {
     AttributesBuilder builder = Attributes.builder();
     for (AttributeKey key : START_KEYS) {
       Object value = attributes.get(key);
@@ -159,6 +187,13 @@ final class GenAiClientMetrics implements OperationListener {
         builder.put(key, value);
       }
     }
+    String requestModel = attributes.get(GenAiSemconv.REQUEST_MODEL);
+    if (requestModel != null) {
+      builder.put(
+          GenAiSemconv.REQUEST_MODEL,
+          labelCap.cap(GenAiSemconv.REQUEST_MODEL.getKey(), requestModel));
+    }
+    baggageLabels.putMetricLabels(baggageLabels.fromBaggage(baggage), builder, labelCap);
     return builder.build();
   }
 

@@ -3,9 +3,12 @@ package dev.llmobs.genai;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.incubator.config.DeclarativeConfigProperties;
 import io.opentelemetry.instrumentation.api.incubator.config.internal.DeclarativeConfigUtil;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Every {@code otel.instrumentation.genai.*} option of llmobs, with its default. Values come from
@@ -215,5 +218,84 @@ public final class GenAiConfig {
 
   public int usageQueueSize() {
     return getPositiveInt(USAGE_QUEUE_SIZE, USAGE_QUEUE_SIZE_DEFAULT);
+  }
+
+  // ---- Operator's view (issue 17): metric label cap, baggage labels, unsampled calls. ----
+
+  /** Distinct values kept per metric label (models, baggage labels); later ones are _OTHER. */
+  public static final String METRICS_MAX_LABEL_VALUES = "metrics.max-label-values";
+
+  public static final int METRICS_MAX_LABEL_VALUES_DEFAULT = 100;
+
+  /** Baggage entries that become GenAI span attributes and token and cost metric labels. */
+  public static final String COST_BAGGAGE_LABELS = "cost.baggage-labels";
+
+  /** Baggage labels taken at most: each one multiplies the metric series. */
+  public static final int COST_BAGGAGE_LABELS_MAX = 8;
+
+  /**
+   * Record (without exporting) GenAI spans the sampler drops, so that cost metrics and usage events
+   * count every call.
+   */
+  public static final String COST_RECORD_UNSAMPLED = "cost.record-unsampled";
+
+  public static final boolean COST_RECORD_UNSAMPLED_DEFAULT = true;
+
+  // A label name operators can use in PromQL; not one of the names our metrics already carry.
+  private static final Pattern BAGGAGE_LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
+
+  public int metricsMaxLabelValues() {
+    return getPositiveInt(METRICS_MAX_LABEL_VALUES, METRICS_MAX_LABEL_VALUES_DEFAULT);
+  }
+
+  public boolean costRecordUnsampled() {
+    return getBoolean(COST_RECORD_UNSAMPLED, COST_RECORD_UNSAMPLED_DEFAULT);
+  }
+
+  /**
+   * The baggage entry names to use as labels, in order, without duplicates; a name that is not a
+   * usable label, or clashes with an attribute of our own, is logged and left out.
+   */
+  public List<String> costBaggageLabels() {
+    String value = getString(COST_BAGGAGE_LABELS);
+    List<String> names = new ArrayList<>();
+    if (value == null) {
+      return names;
+    }
+    for (String part : value.split(",")) {
+      String name = part.trim();
+      if (name.isEmpty() || names.contains(name)) {
+        continue;
+      }
+      if (!BAGGAGE_LABEL.matcher(name).matches() || reservedLabel(name)) {
+        leftOut(name, "is not a usable label name or is one of llmobs' own");
+      } else if (names.size() >= COST_BAGGAGE_LABELS_MAX) {
+        leftOut(name, "is beyond the first " + COST_BAGGAGE_LABELS_MAX);
+      } else {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private static void leftOut(String name, String why) {
+    logger.warning(
+        "llmobs: option "
+            + PREFIX
+            + COST_BAGGAGE_LABELS
+            + ": '"
+            + name.replaceAll("\\p{Cntrl}", "?")
+            + "' "
+            + why
+            + "; it is left out");
+  }
+
+  private static boolean reservedLabel(String name) {
+    return name.startsWith("gen_ai.")
+        || name.startsWith("otel.")
+        || name.startsWith("llmobs.")
+        || name.equals(GenAiSemconv.SERVER_ADDRESS.getKey())
+        || name.equals(GenAiSemconv.SERVER_PORT.getKey())
+        || name.equals(GenAiSemconv.ERROR_TYPE.getKey());
   }
 }

@@ -48,7 +48,7 @@ public final class GenAiInstrumenter {
         .setInstrumentationVersion(LlmobsVersion.VERSION)
         .addAttributesExtractor(new GenAiAttributesExtractor())
         .setSpanStatusExtractor(new GenAiSpanStatus())
-        .addOperationMetrics(GenAiClientMetrics::new)
+        .addOperationMetrics(GenAiClientMetrics::create)
         .buildInstrumenter(SpanKindExtractor.alwaysClient());
   }
 

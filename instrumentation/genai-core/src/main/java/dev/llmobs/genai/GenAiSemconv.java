@@ -114,6 +114,7 @@ public final class GenAiSemconv {
   // Ours, beside the semantic conventions' metrics.
   public static final String METRIC_CHUNKS = "gen_ai.client.operation.chunks";
   public static final String METRIC_ACTIVE_REQUESTS = "gen_ai.client.active_requests";
+  public static final String METRIC_TOKEN_CACHE_READ = "gen_ai.client.token.cache_read";
   // Failures of llmobs' own instrumentation code (never the application's), by module.
   public static final String METRIC_INSTRUMENTATION_FAILURES = "llmobs.instrumentation.failures";
   public static final AttributeKey<String> LLMOBS_MODULE = AttributeKey.stringKey("llmobs.module");

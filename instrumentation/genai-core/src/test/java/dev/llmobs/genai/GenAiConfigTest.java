@@ -61,4 +61,31 @@ class GenAiConfigTest {
           .isEqualTo(600_000L);
     }
   }
+
+  @Test
+  void operatorOptions() {
+    GenAiConfig defaults = new GenAiConfig(name -> null);
+    assertThat(defaults.metricsMaxLabelValues()).isEqualTo(100);
+    assertThat(defaults.costBaggageLabels()).isEmpty();
+    assertThat(defaults.costRecordUnsampled()).isTrue();
+
+    assertThat(config("metrics.max-label-values", "25").metricsMaxLabelValues()).isEqualTo(25);
+    assertThat(config("metrics.max-label-values", "0").metricsMaxLabelValues()).isEqualTo(100);
+    assertThat(config("cost.record-unsampled", "false").costRecordUnsampled()).isFalse();
+    assertThat(config("cost.baggage-labels", " tenant , feature,tenant,,").costBaggageLabels())
+        .containsExactly("tenant", "feature");
+  }
+
+  @Test
+  void baggageLabelsThatCannotBeLabelsAreLeftOut() {
+    assertThat(
+            config(
+                    "cost.baggage-labels",
+                    "tenant,gen_ai.request.model,error.type,server.port,otel.x,llmobs.y,"
+                        + "has space,9lives,user.tier,team-name")
+                .costBaggageLabels())
+        .containsExactly("tenant", "user.tier", "team-name");
+    assertThat(config("cost.baggage-labels", "a,b,c,d,e,f,g,h,i,j").costBaggageLabels())
+        .containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
+  }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The demo: starts the gateway with the llmobs agent on the embedded simulator, sends one request
  * of each kind (chat, reasoning, streaming, Anthropic, Gemini, Responses, embeddings, a bad one),
- * and prints the traces an OTLP collector receives. Ctrl-C stops the gateway too.
+ * and prints the traces an OTLP collector receives, a summary of the metrics the agent's Prometheus
+ * exporter serves, and two log lines of one trace. Ctrl-C stops the gateway too.
  */
 public final class DemoMain {
 
@@ -49,6 +50,7 @@ public final class DemoMain {
   };
 
   public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
     Path agent = GatewayProcess.requiredFile("llmobs.agent.jar");
     Path gatewayJar = GatewayProcess.requiredFile("llmobs.gateway.jar");
     Path workDir = Paths.get(System.getProperty("llmobs.work.dir", "target/demo"));
@@ -59,9 +61,9 @@ public final class DemoMain {
           GatewayProcess.builder(gatewayJar)
               .javaagent(agent)
               .exportTo(receiver)
+              .prometheus()
               .systemProperty("otel.service.name", "llmobs-demo-gateway")
-              .systemProperty("otel.metrics.exporter", "none")
-              .systemProperty("otel.logs.exporter", "none")
+              .systemProperty("otel.instrumentation.genai.cost.baggage-labels", "tenant")
               .logFile(workDir.resolve("gateway.log"))
               .start();
       Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "demo-shutdown"));
@@ -73,7 +75,8 @@ public final class DemoMain {
               + ")\n");
 
       for (String[] request : REQUESTS) {
-        HttpResponse<String> response = gateway.postJson(request[0], request[1]);
+        HttpResponse<String> response =
+            gateway.postJson(request[0], request[1], "baggage", "tenant=demo-team");
         String model = request[1].replaceAll(".*\"model\":\"([^\"]+)\".*", "$1");
         System.out.println(
             "POST " + request[0] + " model=" + model + " -> HTTP " + response.statusCode());
@@ -86,21 +89,33 @@ public final class DemoMain {
               + bad.body());
 
       // The gemini request may have no GenAI span (before the google-genai instrumentation).
-      List<ReceivedSpan> spans =
-          receiver.awaitSpans(
-              s ->
-                  s.stream()
-                          .filter(span -> span.attributes().containsKey("gen_ai.operation.name"))
-                          .count()
-                      >= REQUESTS.length - 1,
-              Duration.ofSeconds(30));
-      // Give the server spans of the last requests a moment to arrive too.
+      receiver.awaitSpans(
+          s ->
+              s.stream()
+                      .filter(span -> span.attributes().containsKey("gen_ai.operation.name"))
+                      .count()
+                  >= REQUESTS.length - 1,
+          Duration.ofSeconds(30));
+      // Give the server spans and log records of the last requests a moment to arrive too.
       Thread.sleep(1000);
-      spans = receiver.spans();
+      List<ReceivedSpan> spans = receiver.spans();
       System.out.println("\nSpans received over OTLP (" + spans.size() + "):\n");
       System.out.print(SpanTree.render(spans));
+
+      System.out.println("Metrics scraped from the agent's Prometheus exporter:\n");
+      System.out.print(DemoSummary.metrics(gateway.scrapeAgent()));
+
+      ReceivedSpan streamed =
+          spans.stream()
+              .filter(s -> Boolean.TRUE.equals(s.attribute("gen_ai.request.stream")))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no streamed chat span"));
+      System.out.println("\nLogs of trace " + streamed.traceId() + " (" + streamed.name() + "):\n");
+      System.out.print(DemoSummary.logsOfTrace(streamed.traceId(), gateway, receiver));
+
       gateway.close();
-      System.out.println("demo done; gateway stopped.");
+      System.out.printf(
+          "%ndemo done in %.1f s; gateway stopped.%n", (System.nanoTime() - started) / 1e9);
     }
   }
 }

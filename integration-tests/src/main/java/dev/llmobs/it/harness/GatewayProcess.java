@@ -1,5 +1,7 @@
 package dev.llmobs.it.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,15 +22,19 @@ import java.util.concurrent.TimeUnit;
 /** The gateway jar running in a JVM of its own, optionally with a Java agent attached. */
 public final class GatewayProcess implements AutoCloseable {
 
+  private static final ObjectMapper json = new ObjectMapper();
+
   private final Process process;
   private final int port;
+  private final int prometheusPort;
   private final Path log;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private GatewayProcess(Process process, int port, Path log) {
+  private GatewayProcess(Process process, int port, int prometheusPort, Path log) {
     this.process = process;
     this.port = port;
+    this.prometheusPort = prometheusPort;
     this.log = log;
   }
 
@@ -54,6 +60,8 @@ public final class GatewayProcess implements AutoCloseable {
     private final Path gatewayJar;
     private Path javaagent;
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private boolean prometheus;
     private Path logFile;
 
     private Builder(Path gatewayJar) {
@@ -79,6 +87,25 @@ public final class GatewayProcess implements AutoCloseable {
           .systemProperty("otel.blrp.schedule.delay", "200");
     }
 
+    /**
+     * An environment variable of the gateway JVM: the way to hand it a secret, since system
+     * properties show in the agent's {@code process.command_args} resource attribute.
+     */
+    public Builder environment(String name, String value) {
+      environment.put(name, value);
+      return this;
+    }
+
+    /**
+     * The agent's Prometheus exporter on a free loopback port ({@link #scrapeAgent()}), as the only
+     * metrics exporter unless {@code otel.metrics.exporter} is set afterwards (e.g. {@code
+     * otlp,prometheus}).
+     */
+    public Builder prometheus() {
+      prometheus = true;
+      return systemProperty("otel.metrics.exporter", "prometheus");
+    }
+
     public Builder logFile(Path logFile) {
       this.logFile = logFile;
       return this;
@@ -94,15 +121,19 @@ public final class GatewayProcess implements AutoCloseable {
         command.add("-javaagent:" + javaagent);
       }
       command.add("-Dgateway.port=" + port);
+      int prometheusPort = prometheus ? freePort() : -1;
+      if (prometheus) {
+        command.add("-Dotel.exporter.prometheus.host=127.0.0.1");
+        command.add("-Dotel.exporter.prometheus.port=" + prometheusPort);
+      }
       systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
       command.add("-jar");
       command.add(gatewayJar.toString());
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      GatewayProcess gateway = new GatewayProcess(process, port, log);
+      ProcessBuilder processBuilder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      processBuilder.environment().putAll(environment);
+      Process process = processBuilder.start();
+      GatewayProcess gateway = new GatewayProcess(process, port, prometheusPort, log);
       gateway.awaitHealthy(Duration.ofSeconds(90));
       return gateway;
     }
@@ -156,8 +187,39 @@ public final class GatewayProcess implements AutoCloseable {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The agent's Prometheus exporter, now; needs {@link Builder#prometheus()}. */
+  public PrometheusScrape scrapeAgent() throws IOException, InterruptedException {
+    if (prometheusPort < 0) {
+      throw new IllegalStateException("started without Builder.prometheus()");
+    }
+    return PrometheusScrape.get(URI.create("http://127.0.0.1:" + prometheusPort + "/metrics"));
+  }
+
+  /** The gateway's own {@code /metrics}, now. */
+  public PrometheusScrape scrapeGateway() throws IOException, InterruptedException {
+    return PrometheusScrape.get(uri("/metrics"));
+  }
+
   public Path logFile() {
     return log;
+  }
+
+  /**
+   * The gateway's JSON log lines so far, parsed (the agent's own lines on the same output are plain
+   * text and left out).
+   */
+  public List<JsonNode> jsonLogLines() {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : logText().split("\\R")) {
+      if (line.startsWith("{")) {
+        try {
+          lines.add(json.readTree(line));
+        } catch (IOException notJson) {
+          // a line cut by the process still writing it
+        }
+      }
+    }
+    return lines;
   }
 
   public String logText() {
@@ -181,7 +243,7 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

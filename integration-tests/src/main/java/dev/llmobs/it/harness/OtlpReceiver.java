@@ -1,11 +1,18 @@
 package dev.llmobs.it.harness;
 
+import com.google.protobuf.Message;
+import com.google.protobuf.TextFormat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
@@ -23,18 +30,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
  * A minimal OTLP/HTTP (protobuf) receiver on a loopback port: what a collector would get from the
- * agent: spans and metric points. Logs are acknowledged and dropped until a test needs them.
+ * agent: spans, metric points and log records (application logs and events), plus the text of every
+ * request for checks that look at everything at once.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
   private final List<ReceivedMetricPoint> metricPoints = new CopyOnWriteArrayList<>();
+  private final List<ReceivedLogRecord> logRecords = new CopyOnWriteArrayList<>();
+  private final List<Message> requests = new CopyOnWriteArrayList<>();
 
   private OtlpReceiver(HttpServer server) {
     this.server = server;
@@ -46,6 +59,7 @@ public final class OtlpReceiver implements AutoCloseable {
     OtlpReceiver receiver = new OtlpReceiver(server);
     server.createContext("/v1/traces", receiver::traces);
     server.createContext("/v1/metrics", receiver::metrics);
+    server.createContext("/v1/logs", receiver::logs);
     server.createContext("/", OtlpReceiver::acknowledge);
     server.start();
     return receiver;
@@ -63,15 +77,24 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Waits until {@code condition} holds for the spans received so far; fails after timeout. */
   public List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> condition, Duration timeout)
       throws InterruptedException {
+    return await(this::spans, condition, timeout, current -> current.size() + ": " + current);
+  }
+
+  private static <T> List<T> await(
+      Supplier<List<T>> received,
+      Predicate<List<T>> condition,
+      Duration timeout,
+      Function<List<T>, String> describe)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<ReceivedSpan> current = spans();
+      List<T> current = received.get();
       if (condition.test(current)) {
         return current;
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "spans not received within " + timeout + "; got " + current.size() + ": " + current);
+            "not received within " + timeout + "; got " + describe.apply(current));
       }
       Thread.sleep(100);
     }
@@ -85,20 +108,48 @@ public final class OtlpReceiver implements AutoCloseable {
   public List<ReceivedMetricPoint> awaitMetricPoints(
       Predicate<List<ReceivedMetricPoint>> condition, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<ReceivedMetricPoint> current = metricPoints();
-      if (condition.test(current)) {
-        return current;
+    return await(
+        this::metricPoints,
+        condition,
+        timeout,
+        current ->
+            "metric points " + current.stream().map(ReceivedMetricPoint::name).distinct().toList());
+  }
+
+  public List<ReceivedLogRecord> logRecords() {
+    return new ArrayList<>(logRecords);
+  }
+
+  /** Waits until {@code condition} holds for the log records received so far. */
+  public List<ReceivedLogRecord> awaitLogRecords(
+      Predicate<List<ReceivedLogRecord>> condition, Duration timeout) throws InterruptedException {
+    return await(this::logRecords, condition, timeout, current -> current.size() + " log records");
+  }
+
+  /** Every export request received so far (spans, metrics, logs, resources), as protobuf text. */
+  public String allReceivedText() {
+    return requests.stream()
+        .map(TextFormat.printer()::printToString)
+        .collect(Collectors.joining("\n"));
+  }
+
+  private void logs(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ExportLogsServiceRequest request;
+      try (InputStream body = body(exchange)) {
+        request = ExportLogsServiceRequest.parseFrom(body);
       }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "metric points not received within "
-                + timeout
-                + "; got "
-                + current.stream().map(ReceivedMetricPoint::name).distinct().toList());
+      requests.add(request);
+      for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
+        for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+          for (LogRecord record : scopeLogs.getLogRecordsList()) {
+            logRecords.add(
+                new ReceivedLogRecord(
+                    resourceLogs.getResource(), scopeLogs.getScope().getName(), record));
+          }
+        }
       }
-      Thread.sleep(100);
+      reply(exchange, ExportLogsServiceResponse.getDefaultInstance().toByteArray());
     }
   }
 
@@ -108,6 +159,7 @@ public final class OtlpReceiver implements AutoCloseable {
       try (InputStream body = body(exchange)) {
         request = ExportMetricsServiceRequest.parseFrom(body);
       }
+      requests.add(request);
       for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
         for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
           String scope = scopeMetrics.getScope().getName();
@@ -175,6 +227,7 @@ public final class OtlpReceiver implements AutoCloseable {
       try (InputStream body = body(exchange)) {
         request = ExportTraceServiceRequest.parseFrom(body);
       }
+      requests.add(request);
       for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
         for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
           for (Span span : scopeSpans.getSpansList()) {

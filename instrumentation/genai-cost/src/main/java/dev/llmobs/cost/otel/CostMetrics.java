@@ -10,6 +10,8 @@ import static dev.llmobs.genai.GenAiSemconv.REQUEST_MODEL;
 import static dev.llmobs.genai.GenAiSemconv.RESPONSE_MODEL;
 
 import dev.llmobs.cost.usage.UsageEventDispatcher;
+import dev.llmobs.genai.GenAiBaggageLabels;
+import dev.llmobs.genai.MetricLabelCap;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleCounter;
@@ -24,7 +26,9 @@ import java.util.List;
  * The cost metrics: {@code gen_ai.client.cost} (USD, a running total), {@code
  * gen_ai.client.operation.cost} (USD per call), {@code gen_ai.client.cost.unpriced} (calls of
  * models without a price) and {@code llmobs.usage.events.dropped}. Labels are provider, operation,
- * request and response model: low cardinality, never an id.
+ * request and response model and the configured baggage labels: low cardinality, never an id. Model
+ * and baggage values go through a {@link MetricLabelCap} of the extension's class loader, apart
+ * from the one of the token metrics (which run in the application's class loader).
  */
 final class CostMetrics {
 
@@ -37,8 +41,16 @@ final class CostMetrics {
   private final DoubleCounter cost;
   private final DoubleHistogram operationCost;
   private final LongCounter unpriced;
+  private final MetricLabelCap labelCap;
+  private final GenAiBaggageLabels baggageLabels;
 
-  CostMetrics(Meter meter, UsageEventDispatcher dispatcher) {
+  CostMetrics(
+      Meter meter,
+      UsageEventDispatcher dispatcher,
+      MetricLabelCap labelCap,
+      GenAiBaggageLabels baggageLabels) {
+    this.labelCap = labelCap;
+    this.baggageLabels = baggageLabels;
     cost =
         meter
             .counterBuilder(METRIC_COST)
@@ -73,30 +85,40 @@ final class CostMetrics {
       String provider,
       String operation,
       String requestModel,
-      String responseModel) {
-    Attributes attributes = attributes(provider, operation, requestModel, responseModel);
+      String responseModel,
+      Attributes span) {
+    Attributes attributes = attributes(provider, operation, requestModel, responseModel, span);
     double value = amount.doubleValue();
     cost.add(value, attributes);
     operationCost.record(value, attributes);
   }
 
   void recordUnpriced(
-      String provider, String operation, String requestModel, String responseModel) {
-    unpriced.add(1, attributes(provider, operation, requestModel, responseModel));
+      String provider,
+      String operation,
+      String requestModel,
+      String responseModel,
+      Attributes span) {
+    unpriced.add(1, attributes(provider, operation, requestModel, responseModel, span));
   }
 
-  private static Attributes attributes(
-      String provider, String operation, String requestModel, String responseModel) {
+  private Attributes attributes(
+      String provider,
+      String operation,
+      String requestModel,
+      String responseModel,
+      Attributes span) {
     AttributesBuilder builder = Attributes.builder().put(OPERATION_NAME, operation);
     if (provider != null) {
       builder.put(PROVIDER_NAME, provider);
     }
     if (requestModel != null) {
-      builder.put(REQUEST_MODEL, requestModel);
+      builder.put(REQUEST_MODEL, labelCap.cap(REQUEST_MODEL.getKey(), requestModel));
     }
     if (responseModel != null) {
-      builder.put(RESPONSE_MODEL, responseModel);
+      builder.put(RESPONSE_MODEL, labelCap.cap(RESPONSE_MODEL.getKey(), responseModel));
     }
+    baggageLabels.putMetricLabels(span, builder, labelCap);
     return builder.build();
   }
 }

@@ -21,6 +21,7 @@ import dev.llmobs.cost.PriceLookup;
 import dev.llmobs.cost.TokenUsage;
 import dev.llmobs.cost.catalog.ResolvedModel;
 import dev.llmobs.cost.usage.UsageEventDispatcher;
+import dev.llmobs.genai.GenAiBaggageLabels;
 import dev.llmobs.genai.GenAiFailures;
 import dev.llmobs.genai.GenAiStrings;
 import io.opentelemetry.api.baggage.Baggage;
@@ -56,6 +57,7 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
   private final Supplier<CostMetrics> metrics;
   private final UsageEventDispatcher dispatcher; // null: no usage events
   private final String tenantBaggageKey;
+  private final GenAiBaggageLabels baggageLabels;
   private final Map<ReadableSpan, String> tenants =
       Collections.synchronizedMap(new WeakHashMap<ReadableSpan, String>());
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -64,11 +66,13 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
       Supplier<PriceLookup> lookup,
       Supplier<CostMetrics> metrics,
       UsageEventDispatcher dispatcher,
-      String tenantBaggageKey) {
+      String tenantBaggageKey,
+      GenAiBaggageLabels baggageLabels) {
     this.lookup = lookup;
     this.metrics = metrics;
     this.dispatcher = dispatcher;
     this.tenantBaggageKey = tenantBaggageKey;
+    this.baggageLabels = baggageLabels;
   }
 
   /**
@@ -85,7 +89,13 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     if (span.getAttribute(OPERATION_NAME) == null) {
       return;
     }
-    String tenant = Baggage.fromContext(parentContext).getEntryValue(tenantBaggageKey);
+    Baggage baggage = Baggage.fromContext(parentContext);
+    // Set at start so the span carries them however it ends; onEnding reads them back as labels.
+    span.setAllAttributes(baggageLabels.fromBaggage(baggage));
+    if (dispatcher == null || tenantBaggageKey == null) {
+      return;
+    }
+    String tenant = baggage.getEntryValue(tenantBaggageKey);
     if (tenant != null) {
       tenants.put(span, tenant);
     }
@@ -93,7 +103,7 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
 
   @Override
   public boolean isStartRequired() {
-    return dispatcher != null && tenantBaggageKey != null;
+    return (dispatcher != null && tenantBaggageKey != null) || !baggageLabels.isEmpty();
   }
 
   @Override
@@ -120,7 +130,9 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     if ((input != null || output != null) && (requestModel != null || responseModel != null)) {
       ResolvedModel model = lookup.get().find(provider, responseModel, requestModel);
       if (model == null) {
-        metrics.get().recordUnpriced(provider, operation, requestModel, responseModel);
+        metrics
+            .get()
+            .recordUnpriced(provider, operation, requestModel, responseModel, span.getAttributes());
         reportUnpriced(provider, responseModel != null ? responseModel : requestModel);
       } else {
         cost = cost(model, span, input, output);
@@ -129,7 +141,10 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
           span.setAttribute(USAGE_COST_AMOUNT, cost.doubleValue());
           span.setAttribute(USAGE_COST_CURRENCY, COST_CURRENCY_USD);
           span.setAttribute(USAGE_COST_SOURCE, COST_SOURCE_LOCAL);
-          metrics.get().recordCost(cost, provider, operation, requestModel, responseModel);
+          metrics
+              .get()
+              .recordCost(
+                  cost, provider, operation, requestModel, responseModel, span.getAttributes());
         }
       }
     }

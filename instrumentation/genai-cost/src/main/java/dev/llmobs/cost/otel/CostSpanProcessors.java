@@ -5,7 +5,9 @@ import dev.llmobs.cost.catalog.CatalogLoader;
 import dev.llmobs.cost.usage.JsonLinesUsageSink;
 import dev.llmobs.cost.usage.UsageEventDispatcher;
 import dev.llmobs.cost.usage.UsageSink;
+import dev.llmobs.genai.GenAiBaggageLabels;
 import dev.llmobs.genai.GenAiConfig;
+import dev.llmobs.genai.MetricLabelCap;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -52,10 +54,18 @@ public final class CostSpanProcessors {
     List<UsageSink> sinks = sinks(config, openTelemetry);
     UsageEventDispatcher dispatcher =
         sinks.isEmpty() ? null : new UsageEventDispatcher(sinks, config.usageQueueSize());
+    GenAiBaggageLabels baggageLabels = new GenAiBaggageLabels(config.costBaggageLabels());
+    MetricLabelCap labelCap = new MetricLabelCap(config.metricsMaxLabelValues());
     Supplier<CostMetrics> metrics =
-        memoize(() -> new CostMetrics(openTelemetry.get().getMeter(CostMetrics.SCOPE), dispatcher));
+        memoize(
+            () ->
+                new CostMetrics(
+                    openTelemetry.get().getMeter(CostMetrics.SCOPE),
+                    dispatcher,
+                    labelCap,
+                    baggageLabels));
     return new CostSpanProcessor(
-        catalog::join, metrics, dispatcher, config.usageTenantBaggageKey());
+        catalog::join, metrics, dispatcher, config.usageTenantBaggageKey(), baggageLabels);
   }
 
   static List<UsageSink> sinks(GenAiConfig config, Supplier<OpenTelemetry> openTelemetry) {

@@ -52,7 +52,10 @@ final class OtelLogUsageSink implements UsageSink {
     if (event.traceId() != null && event.spanId() != null) {
       SpanContext spanContext =
           SpanContext.create(
-              event.traceId(), event.spanId(), TraceFlags.getSampled(), TraceState.getDefault());
+              event.traceId(),
+              event.spanId(),
+              event.traceSampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+              TraceState.getDefault());
       record.setContext(Context.root().with(Span.wrap(spanContext)));
     }
     put(record, GenAiSemconv.OPERATION_NAME, event.operation());

@@ -36,6 +36,7 @@ final class SpanUsageEvents {
         .time(Instant.ofEpochSecond(0, end))
         .traceId(span.getTraceId())
         .spanId(span.getSpanId())
+        .traceSampled(span.getSpanContext().isSampled())
         .requestId(attributes.get(RESPONSE_ID))
         .tenant(tenant)
         .operation(attributes.get(OPERATION_NAME))

@@ -70,6 +70,9 @@ public final class JsonLinesUsageSink implements UsageSink {
       json.writeStringField("time", event.time().toString());
       string(json, "trace_id", event.traceId());
       string(json, "span_id", event.spanId());
+      if (event.traceId() != null) {
+        json.writeBooleanField("trace_sampled", event.traceSampled());
+      }
       string(json, "request_id", event.requestId());
       string(json, "tenant", event.tenant());
       string(json, "operation", event.operation());

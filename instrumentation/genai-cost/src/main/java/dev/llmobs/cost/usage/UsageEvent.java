@@ -34,6 +34,7 @@ public final class UsageEvent {
   private final Instant time;
   private final String traceId;
   private final String spanId;
+  private final boolean traceSampled;
   private final String requestId;
   private final String tenant;
   private final String operation;
@@ -55,6 +56,7 @@ public final class UsageEvent {
     this.time = b.time;
     this.traceId = b.traceId;
     this.spanId = b.spanId;
+    this.traceSampled = b.traceSampled;
     this.requestId = b.requestId;
     this.tenant = b.tenant;
     this.operation = b.operation;
@@ -91,6 +93,15 @@ public final class UsageEvent {
 
   public String spanId() {
     return spanId;
+  }
+
+  /**
+   * Whether the call's trace is sampled, i.e. exported. False for a GenAI span that was recorded
+   * only so that it is priced (see {@code otel.instrumentation.genai.cost.record-unsampled}): its
+   * trace and span ids are then not found in the tracing backend.
+   */
+  public boolean traceSampled() {
+    return traceSampled;
   }
 
   /** The provider's id for the call ({@code gen_ai.response.id}), when known. */
@@ -182,6 +193,7 @@ public final class UsageEvent {
     private Instant time = Instant.EPOCH;
     private String traceId;
     private String spanId;
+    private boolean traceSampled = true;
     private String requestId;
     private String tenant;
     private String operation;
@@ -213,6 +225,11 @@ public final class UsageEvent {
 
     public Builder spanId(String spanId) {
       this.spanId = spanId;
+      return this;
+    }
+
+    public Builder traceSampled(boolean traceSampled) {
+      this.traceSampled = traceSampled;
       return this;
     }
 

@@ -4,28 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmobs.cost.PriceLookup;
 import dev.llmobs.cost.catalog.CatalogLoader;
+import dev.llmobs.cost.usage.JsonLinesUsageSink;
 import dev.llmobs.cost.usage.UsageEvent;
 import dev.llmobs.cost.usage.UsageEventDispatcher;
 import dev.llmobs.cost.usage.UsageSink;
+import dev.llmobs.genai.GenAiBaggageLabels;
 import dev.llmobs.genai.GenAiConfig;
 import dev.llmobs.genai.GenAiSemconv;
+import dev.llmobs.genai.MetricLabelCap;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +51,8 @@ class CostSpanProcessorTest {
   static final PriceLookup lookup = new PriceLookup(CatalogLoader.builtIn());
 
   final List<UsageEvent> events = new CopyOnWriteArrayList<>();
-  final InMemorySpanExporter spans = InMemorySpanExporter.create();
-  final InMemoryMetricReader metricReader = InMemoryMetricReader.create();
+  InMemorySpanExporter spans;
+  InMemoryMetricReader metricReader;
   SdkMeterProvider meterProvider;
   SdkTracerProvider tracerProvider;
   UsageEventDispatcher dispatcher;
@@ -45,14 +60,30 @@ class CostSpanProcessorTest {
 
   @BeforeEach
   void setUp() {
+    setUp(Sampler.alwaysOn(), Collections.<String>emptyList(), 100);
+  }
+
+  void setUp(Sampler sampler, List<String> baggageLabels, int maxLabelValues) {
+    if (tracerProvider != null) {
+      tearDown();
+    }
+    spans = InMemorySpanExporter.create();
+    metricReader = InMemoryMetricReader.create();
     meterProvider = SdkMeterProvider.builder().registerMetricReader(metricReader).build();
     UsageSink collect = events::add;
     dispatcher = new UsageEventDispatcher(Collections.singletonList(collect), 16);
-    CostMetrics metrics = new CostMetrics(meterProvider.get(CostMetrics.SCOPE), dispatcher);
+    GenAiBaggageLabels labels = new GenAiBaggageLabels(baggageLabels);
+    CostMetrics metrics =
+        new CostMetrics(
+            meterProvider.get(CostMetrics.SCOPE),
+            dispatcher,
+            new MetricLabelCap(maxLabelValues),
+            labels);
     CostSpanProcessor processor =
-        new CostSpanProcessor(() -> lookup, () -> metrics, dispatcher, "tenant");
+        new CostSpanProcessor(() -> lookup, () -> metrics, dispatcher, "tenant", labels);
     tracerProvider =
         SdkTracerProvider.builder()
+            .setSampler(sampler)
             .addSpanProcessor(processor)
             .addSpanProcessor(SimpleSpanProcessor.create(spans))
             .build();
@@ -216,5 +247,121 @@ class CostSpanProcessorTest {
     assertThat(CostSpanProcessors.sinks(defaults, () -> null))
         .extracting(sink -> sink.getClass().getSimpleName())
         .containsExactly("OtelLogUsageSink", "RecordingUsageSink");
+  }
+
+  @Test
+  void baggageLabelsBecomeSpanAttributesAndCappedCostLabels() {
+    setUp(Sampler.alwaysOn(), Arrays.asList("tenant", "feature"), 2);
+    for (String tenant : Arrays.asList("red", "green", "blue", "cyan")) {
+      Span span;
+      Baggage baggage = Baggage.builder().put("tenant", tenant).put("user", "u-1").build();
+      try (Scope ignored = baggage.makeCurrent()) {
+        span = chat(GenAiSemconv.PROVIDER_NAME, "openai", "gpt-4o");
+      }
+      span.setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 10L);
+      span.setAttribute(GenAiSemconv.USAGE_OUTPUT_TOKENS, 1L);
+      span.end();
+    }
+    assertThat(dispatcher.flush(5000)).isTrue();
+    // The span has the real value; the metrics the first two and then _OTHER.
+    assertThat(spans.getFinishedSpanItems())
+        .extracting(s -> s.getAttributes().get(AttributeKey.stringKey("tenant")))
+        .containsExactly("red", "green", "blue", "cyan");
+    assertThat(spans.getFinishedSpanItems())
+        .allSatisfy(
+            s -> {
+              assertThat(s.getAttributes().get(AttributeKey.stringKey("user"))).isNull();
+              assertThat(s.getAttributes().get(AttributeKey.stringKey("feature"))).isNull();
+            });
+    MetricData cost = metric(GenAiSemconv.METRIC_COST);
+    Set<String> tenants =
+        cost.getDoubleSumData().getPoints().stream()
+            .map(p -> p.getAttributes().get(AttributeKey.stringKey("tenant")))
+            .collect(Collectors.toSet());
+    assertThat(tenants).containsExactlyInAnyOrder("red", "green", "_OTHER");
+  }
+
+  @Test
+  void randomModelNamesAreCappedOnCostMetrics() {
+    setUp(Sampler.alwaysOn(), Collections.<String>emptyList(), 3);
+    for (int i = 0; i < 6; i++) {
+      Span span = chat(GenAiSemconv.PROVIDER_NAME, "openai", "no-price-" + i);
+      span.setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 10L);
+      span.end();
+    }
+    assertThat(dispatcher.flush(5000)).isTrue();
+    assertThat(
+            metric(GenAiSemconv.METRIC_COST_UNPRICED).getLongSumData().getPoints().stream()
+                .map(p -> p.getAttributes().get(GenAiSemconv.REQUEST_MODEL))
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("no-price-0", "no-price-1", "no-price-2", "_OTHER");
+  }
+
+  @Test
+  void recordedButUnsampledCallIsPricedAndItsUsageEventSaysSo() throws Exception {
+    // What the extension's sampler does to a GenAI span the configured sampler drops.
+    setUp(
+        new Sampler() {
+          @Override
+          public SamplingResult shouldSample(
+              Context parentContext,
+              String traceId,
+              String name,
+              io.opentelemetry.api.trace.SpanKind spanKind,
+              Attributes attributes,
+              List<io.opentelemetry.sdk.trace.data.LinkData> parentLinks) {
+            return SamplingResult.recordOnly();
+          }
+
+          @Override
+          public String getDescription() {
+            return "recordOnly";
+          }
+        },
+        Collections.<String>emptyList(),
+        100);
+    Span span = chat(GenAiSemconv.PROVIDER_NAME, "openai", "gpt-4o");
+    span.setAttribute(GenAiSemconv.USAGE_INPUT_TOKENS, 1000L);
+    span.setAttribute(GenAiSemconv.USAGE_OUTPUT_TOKENS, 100L);
+    span.end();
+    assertThat(dispatcher.flush(5000)).isTrue();
+
+    assertThat(spans.getFinishedSpanItems()).as("not exported").isEmpty();
+    assertThat(metric(GenAiSemconv.METRIC_COST).getDoubleSumData().getPoints()).hasSize(1);
+    UsageEvent event = events.get(0);
+    assertThat(event.traceSampled()).isFalse();
+    assertThat(event.cost()).isPositive();
+    assertThat(JsonLinesUsageSink.toJson(event)).contains("\"trace_sampled\":false");
+
+    // The log record of the event carries unsampled trace flags, so nobody looks for the trace.
+    InMemoryLogRecordExporter logs = InMemoryLogRecordExporter.create();
+    try (OpenTelemetrySdk sdk =
+        OpenTelemetrySdk.builder()
+            .setLoggerProvider(
+                SdkLoggerProvider.builder()
+                    .addLogRecordProcessor(SimpleLogRecordProcessor.create(logs))
+                    .build())
+            .build()) {
+      new OtelLogUsageSink(() -> sdk).accept(event);
+      new OtelLogUsageSink(() -> sdk)
+          .accept(
+              UsageEvent.builder()
+                  .traceId(event.traceId())
+                  .spanId(event.spanId())
+                  .operation("chat")
+                  .build());
+      // Read before close: shutting the exporter down empties it.
+      List<LogRecordData> records = logs.getFinishedLogRecordItems();
+      assertThat(records.get(0).getSpanContext().getTraceId()).isEqualTo(event.traceId());
+      assertThat(records.get(0).getSpanContext().isSampled()).isFalse();
+      assertThat(records.get(1).getSpanContext().isSampled()).isTrue();
+    }
+  }
+
+  MetricData metric(String name) {
+    return metricReader.collectAllMetrics().stream()
+        .filter(m -> m.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no metric " + name));
   }
 }
