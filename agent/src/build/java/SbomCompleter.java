@@ -91,6 +91,9 @@ public final class SbomCompleter {
         "the upstream agent's own license report, " + UPSTREAM_REPORT + " in its jar");
 
     ObjectNode extension = component(sbom, "llmobs-extension");
+    // The hash of the very jar embedded: the plugin may have hashed the module's jar before the
+    // shade plugin replaced it.
+    extension.set("hashes", sha256(Files.readAllBytes(extensionJar)));
     ArrayNode inExtension = json.createArrayNode();
     inExtension.add(jacksonCore(jacksonVersion));
     inExtension.add(priceCatalog(extensionJar));

@@ -3,6 +3,7 @@ package dev.llmobs.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmobs.it.harness.AgentGateway;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.ReceivedSpan;
@@ -50,7 +51,7 @@ class DistroVersionIT {
                 .exportTo(receiver)
                 .systemProperty("otel.metrics.exporter", "none")
                 .systemProperty("otel.logs.exporter", "none")
-                .logFile(GatewayTracingIT.workDir().resolve(logName))
+                .logFile(AgentGateway.workDir().resolve(logName))
                 .start()) {
       HttpResponse<String> response =
           gateway.postJson(
@@ -61,8 +62,8 @@ class DistroVersionIT {
 
       List<ReceivedSpan> spans =
           receiver.awaitSpans(
-              s -> GatewayTracingIT.chatSpan(s, responseId).isPresent(), Duration.ofSeconds(30));
-      ReceivedSpan chat = GatewayTracingIT.chatSpan(spans, responseId).orElseThrow();
+              s -> ChatTraces.chatSpan(s, responseId).isPresent(), Duration.ofSeconds(30));
+      ReceivedSpan chat = ChatTraces.chatSpan(spans, responseId).orElseThrow();
       assertThat(chat.resourceAttributes())
           .containsEntry("telemetry.distro.name", "llmobs")
           .containsEntry("telemetry.distro.version", VERSION)
