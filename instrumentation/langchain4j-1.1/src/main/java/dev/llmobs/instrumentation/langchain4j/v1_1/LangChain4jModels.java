@@ -9,8 +9,9 @@ import java.lang.reflect.Modifier;
  * class) because it differs between versions and provider modules: its {@code provider()} (on
  * embedding models only since 1.19), its model name when no request parameter carries one, and the
  * base URL of its HTTP client for {@code server.address}/{@code server.port}. The provider modules
- * of LangChain4j's own HTTP clients keep a {@code client} field whose {@code baseUrl} is the
- * endpoint; anything else simply yields null.
+ * keep their client in a {@code client} (or {@code asyncClient}) field: LangChain4j's own HTTP
+ * clients have a {@code baseUrl} field, the openai-java client of langchain4j-open-ai-official its
+ * {@code clientOptions.baseUrl()}; anything else simply yields null.
  */
 final class LangChain4jModels {
 
@@ -21,7 +22,10 @@ final class LangChain4jModels {
   private static final ClassValue<Method> MODEL_NAME = method("modelName");
   private static final ClassValue<Field> MODEL_NAME_FIELD = field("modelName");
   private static final ClassValue<Field> CLIENT_FIELD = field("client");
+  private static final ClassValue<Field> ASYNC_CLIENT_FIELD = field("asyncClient");
   private static final ClassValue<Field> BASE_URL_FIELD = field("baseUrl");
+  private static final ClassValue<Field> CLIENT_OPTIONS_FIELD = field("clientOptions");
+  private static final ClassValue<Method> BASE_URL = method("baseUrl");
 
   /** The name of the {@code ModelProvider} constant {@code model.provider()} answers, or null. */
   static String providerConstant(Object model) {
@@ -40,7 +44,15 @@ final class LangChain4jModels {
 
   /** The base URL of the model's HTTP client, or null. */
   static String baseUrl(Object model) {
-    Object baseUrl = read(read(model, CLIENT_FIELD), BASE_URL_FIELD);
+    Object client = read(model, CLIENT_FIELD);
+    if (client == null) {
+      client = read(model, ASYNC_CLIENT_FIELD);
+    }
+    Object baseUrl = read(client, BASE_URL_FIELD);
+    if (baseUrl == null) {
+      // A client of a Stainless SDK (openai-java for langchain4j-open-ai-official).
+      baseUrl = call(read(client, CLIENT_OPTIONS_FIELD), BASE_URL);
+    }
     return baseUrl == null ? null : baseUrl.toString();
   }
 
