@@ -66,21 +66,9 @@ public abstract class ChatScenarios extends GenAiAgentTest {
 
     assertThat(answer).isEqualTo("Hello there");
     assertThat(server.takeRequest(5, TimeUnit.SECONDS).getPath()).isEqualTo(wire().chatPath());
-    List<AttributeAssertion> expected = new ArrayList<>();
-    expected.addAll(
-        Arrays.asList(
-            equalTo(OPERATION, "chat"),
-            equalTo(PROVIDER, wire().providerName()),
-            equalTo(REQUEST_MODEL, call.model()),
-            equalTo(STREAM, false),
-            equalTo(RESPONSE_ID, "resp-1"),
-            equalTo(RESPONSE_MODEL, call.responseModel()),
-            equalTo(FINISH_REASONS, Collections.singletonList("stop")),
-            equalTo(SERVER_ADDRESS, server.getHostName()),
-            equalTo(SERVER_PORT, (long) server.getPort()),
-            equalTo(COST, call.cost()),
-            equalTo(COST_CURRENCY, "USD")));
-    expected.addAll(usage(call.usage()));
+    List<AttributeAssertion> expected = completedCall(call, false, "resp-1");
+    expected.add(equalTo(SERVER_ADDRESS, server.getHostName()));
+    expected.add(equalTo(SERVER_PORT, (long) server.getPort()));
     testing.waitAndAssertTraces(
         trace ->
             trace.hasSpansSatisfyingExactly(
@@ -145,20 +133,9 @@ public abstract class ChatScenarios extends GenAiAgentTest {
 
     assertThat(recorder.completed()).as("completed, error: %s", recorder.error()).isTrue();
     assertThat(recorder.text()).isEqualTo("Hello");
-    List<AttributeAssertion> expected = new ArrayList<>();
-    expected.addAll(
-        Arrays.asList(
-            equalTo(OPERATION, "chat"),
-            equalTo(PROVIDER, wire().providerName()),
-            equalTo(REQUEST_MODEL, call.model()),
-            equalTo(STREAM, true),
-            equalTo(RESPONSE_ID, "resp-s"),
-            equalTo(RESPONSE_MODEL, call.responseModel()),
-            equalTo(FINISH_REASONS, Collections.singletonList("stop")),
-            equalTo(CHUNK_COUNT, 2L),
-            satisfies(TIME_TO_FIRST_CHUNK, t -> t.isGreaterThanOrEqualTo(0.0)),
-            equalTo(COST, call.cost())));
-    expected.addAll(usage(call.usage()));
+    List<AttributeAssertion> expected = completedCall(call, true, "resp-s");
+    expected.add(equalTo(CHUNK_COUNT, 2L));
+    expected.add(satisfies(TIME_TO_FIRST_CHUNK, t -> t.isGreaterThanOrEqualTo(0.0)));
     testing.waitAndAssertTraces(
         trace ->
             trace.hasSpansSatisfyingExactly(
@@ -168,7 +145,9 @@ public abstract class ChatScenarios extends GenAiAgentTest {
                         .hasKind(SpanKind.CLIENT)
                         .hasParent(trace.getSpan(0))
                         .hasStatus(StatusData.unset())
-                        .hasAttributesSatisfying(expected)));
+                        .hasAttributesSatisfying(expected)
+                        .hasAttributesSatisfying(
+                            attributes -> noOtherUsage(attributes, call.usage()))));
     // Every callback (two pieces, then the end) ran in the caller's context, not in the span's.
     assertThat(recorder.callbackSpans()).hasSize(3).containsOnly(parent);
   }
@@ -215,6 +194,25 @@ public abstract class ChatScenarios extends GenAiAgentTest {
                         .hasAttributesSatisfying(
                             equalTo(PROVIDER, wire().providerName()),
                             equalTo(ERROR_TYPE, errorType))));
+  }
+
+  /** What the span of {@code call}, answered and stopped normally, must carry. */
+  protected List<AttributeAssertion> completedCall(
+      PricedCall call, boolean stream, String responseId) {
+    List<AttributeAssertion> expected =
+        new ArrayList<>(
+            Arrays.asList(
+                equalTo(OPERATION, "chat"),
+                equalTo(PROVIDER, wire().providerName()),
+                equalTo(REQUEST_MODEL, call.model()),
+                equalTo(STREAM, stream),
+                equalTo(RESPONSE_ID, responseId),
+                equalTo(RESPONSE_MODEL, call.responseModel()),
+                equalTo(FINISH_REASONS, Collections.singletonList("stop")),
+                equalTo(COST, call.cost()),
+                equalTo(COST_CURRENCY, "USD")));
+    expected.addAll(usage(call.usage()));
+    return expected;
   }
 
   /** The usage attributes the span must carry. */

@@ -1,7 +1,5 @@
 package dev.llmobs.instrumentation.langchain4j.v1_1;
 
-import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.hasClassesNamed;
-import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.implementsInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -9,12 +7,9 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeTransformer;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code ChatModel.chat(ChatRequest)} and, from 1.13 on, {@code chat(ChatRequest,
@@ -22,20 +17,14 @@ import net.bytebuddy.matcher.ElementMatcher;
  * chat(ChatMessage...)}, {@code chat(List)} and every model that implements {@code doChat} pass,
  * and their overrides in models that implement {@code chat} themselves.
  */
-public final class ChatModelInstrumentation implements TypeInstrumentation {
+public final class ChatModelInstrumentation extends ImplementationsOf {
 
   static final String CHAT_MODEL = "dev.langchain4j.model.chat.ChatModel";
   static final String CHAT_REQUEST = "dev.langchain4j.model.chat.request.ChatRequest";
   static final String CHAT_REQUEST_OPTIONS = "dev.langchain4j.model.chat.ChatRequestOptions";
 
-  @Override
-  public ElementMatcher<ClassLoader> classLoaderOptimization() {
-    return hasClassesNamed(CHAT_MODEL);
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return implementsInterface(named(CHAT_MODEL));
+  public ChatModelInstrumentation() {
+    super(CHAT_MODEL);
   }
 
   @Override

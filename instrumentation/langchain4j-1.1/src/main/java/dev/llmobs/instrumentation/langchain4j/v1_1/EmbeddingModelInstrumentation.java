@@ -1,7 +1,5 @@
 package dev.llmobs.instrumentation.langchain4j.v1_1;
 
-import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.hasClassesNamed;
-import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.implementsInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -10,12 +8,9 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeTransformer;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code EmbeddingModel.embed(String)}, {@code embed(TextSegment)}, {@code embedAll(List)} and,
@@ -23,18 +18,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  * overrides and which call which has changed between versions, so all are instrumented and the
  * outermost one the application called owns the span.
  */
-public final class EmbeddingModelInstrumentation implements TypeInstrumentation {
+public final class EmbeddingModelInstrumentation extends ImplementationsOf {
 
   static final String EMBEDDING_MODEL = "dev.langchain4j.model.embedding.EmbeddingModel";
 
-  @Override
-  public ElementMatcher<ClassLoader> classLoaderOptimization() {
-    return hasClassesNamed(EMBEDDING_MODEL);
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return implementsInterface(named(EMBEDDING_MODEL));
+  public EmbeddingModelInstrumentation() {
+    super(EMBEDDING_MODEL);
   }
 
   @Override

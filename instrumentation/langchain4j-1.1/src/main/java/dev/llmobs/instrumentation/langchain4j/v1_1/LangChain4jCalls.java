@@ -6,7 +6,11 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.llmobs.genai.GenAiCall;
 import dev.llmobs.genai.GenAiFailures;
 import dev.llmobs.genai.GenAiInstrumenter;
+import dev.llmobs.genai.GenAiRequest;
+import dev.llmobs.genai.GenAiResponse;
 import io.opentelemetry.context.Context;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the advice of this module calls: each method finds nothing to do when a GenAI call is
@@ -19,32 +23,21 @@ public final class LangChain4jCalls {
   static final String MODULE = "langchain4j";
 
   /** Enter of {@code ChatModel.chat(ChatRequest[, ChatRequestOptions])}: the call, or null. */
-  public static Object chatEnter(Object model, Object chatRequest) {
-    try {
-      if (!(chatRequest instanceof ChatRequest) || running()) {
-        return null;
-      }
-      return GenAiCall.start(
-          MODULE, LangChain4jChat.request(model, (ChatRequest) chatRequest, false, capture()));
-    } catch (Throwable t) {
-      GenAiFailures.record(MODULE, t);
+  public static Object chatEnter(final Object model, final Object chatRequest) {
+    if (!(chatRequest instanceof ChatRequest)) {
       return null;
     }
+    return start(() -> LangChain4jChat.request(model, (ChatRequest) chatRequest, false, capture()));
   }
 
   /** Exit of {@code ChatModel.chat}: ends the span with the response or the error. */
   public static void chatExit(Object call, Object response, Throwable error) {
-    if (call == null) {
-      return;
-    }
-    GenAiCall genAiCall = (GenAiCall) call;
-    genAiCall.closeScope();
-    if (error != null || !(response instanceof ChatResponse)) {
-      genAiCall.end(null, error);
-    } else {
-      final int capture = capture();
-      genAiCall.endWith(r -> LangChain4jChat.response(r, capture), (ChatResponse) response);
-    }
+    final int capture = capture();
+    exit(
+        call,
+        response instanceof ChatResponse ? (ChatResponse) response : null,
+        error,
+        r -> LangChain4jChat.response(r, capture));
   }
 
   /**
@@ -96,20 +89,17 @@ public final class LangChain4jCalls {
   }
 
   /** Enter of {@code EmbeddingModel.embed/embedAll}: the call, or null. */
-  public static Object embeddingEnter(Object model, Object input) {
-    try {
-      if (running()) {
-        return null;
-      }
-      return GenAiCall.start(MODULE, LangChain4jEmbeddings.request(model, input));
-    } catch (Throwable t) {
-      GenAiFailures.record(MODULE, t);
-      return null;
-    }
+  public static Object embeddingEnter(final Object model, final Object input) {
+    return start(() -> LangChain4jEmbeddings.request(model, input));
   }
 
   /** Exit of {@code EmbeddingModel.embed/embedAll}. */
   public static void embeddingExit(Object call, Object result, Throwable error) {
+    exit(call, result, error, LangChain4jEmbeddings::response);
+  }
+
+  private static <R> void exit(
+      Object call, R result, Throwable error, Function<? super R, GenAiResponse> response) {
     if (call == null) {
       return;
     }
@@ -118,7 +108,17 @@ public final class LangChain4jCalls {
     if (error != null || result == null) {
       genAiCall.end(null, error);
     } else {
-      genAiCall.endWith(LangChain4jEmbeddings::response, result);
+      genAiCall.endWith(response, result);
+    }
+  }
+
+  /** Starts a call unless one is running; never throws. */
+  private static GenAiCall start(Supplier<GenAiRequest> request) {
+    try {
+      return running() ? null : GenAiCall.start(MODULE, request.get());
+    } catch (Throwable t) {
+      GenAiFailures.record(MODULE, t);
+      return null;
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.llmobs.instrumentation.langchain4j.v1_1;
 
-import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.hasClassesNamed;
-import static io.opentelemetry.javaagent.extension.matcher.AgentElementMatchers.implementsInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -9,12 +7,9 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeTransformer;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code StreamingChatModel.chat(ChatRequest, handler)} and, from 1.13 on, {@code chat(ChatRequest,
@@ -23,19 +18,13 @@ import net.bytebuddy.matcher.ElementMatcher;
  * overrides. The span ends when the handler hears the end of the stream, not when {@code chat}
  * returns.
  */
-public final class StreamingChatModelInstrumentation implements TypeInstrumentation {
+public final class StreamingChatModelInstrumentation extends ImplementationsOf {
 
   static final String STREAMING_CHAT_MODEL = "dev.langchain4j.model.chat.StreamingChatModel";
   static final String HANDLER = "dev.langchain4j.model.chat.response.StreamingChatResponseHandler";
 
-  @Override
-  public ElementMatcher<ClassLoader> classLoaderOptimization() {
-    return hasClassesNamed(STREAMING_CHAT_MODEL);
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return implementsInterface(named(STREAMING_CHAT_MODEL));
+  public StreamingChatModelInstrumentation() {
+    super(STREAMING_CHAT_MODEL);
   }
 
   @Override

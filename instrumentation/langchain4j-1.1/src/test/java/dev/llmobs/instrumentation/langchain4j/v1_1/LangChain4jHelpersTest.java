@@ -14,6 +14,7 @@ class LangChain4jHelpersTest {
         LangChain4jInstrumentationModule.HELPERS,
         Arrays.asList(
             LangChain4jInstrumentationModule.class.getName(),
+            ImplementationsOf.class.getName(),
             ChatModelInstrumentation.class.getName(),
             ChatModelInstrumentation.ChatAdvice.class.getName(),
             StreamingChatModelInstrumentation.class.getName(),
