@@ -7,15 +7,18 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Turns a failed call into a low-cardinality {@code error.type}: the HTTP status code when the
  * provider answered with one ({@code rate_limited} for 429), {@code timeout} and {@code cancelled}
- * when anything in the cause chain says so, else the exception's class name. The status is read the
- * same way for every SDK: a public no-argument {@code statusCode()}, {@code code()}, {@code
- * getStatusCode()} or {@code status()} of the exception that yields an HTTP status (an int, or an
- * object with an int {@code value()} such as Spring's {@code HttpStatusCode}).
+ * when anything in the cause chain says so, else the exception's class name. A timeout is an {@code
+ * InterruptedIOException} or any exception whose class, or a superclass, is named {@code
+ * *TimeoutException}: the JDK HTTP client's {@code HttpTimeoutException} is a plain {@code
+ * IOException}, and frameworks such as LangChain4j wrap timeouts in a {@code TimeoutException} of
+ * their own. The status is read the same way for every SDK: a public no-argument {@code
+ * statusCode()}, {@code code()}, {@code getStatusCode()} or {@code status()} of the exception that
+ * yields an HTTP status (an int, or an object with an int {@code value()} such as Spring's {@code
+ * HttpStatusCode}).
  *
  * <p>With content capture off, the exception event carries no free text: provider error messages
  * may quote the request. {@link #redactedException} gives the type, status and error code instead.
@@ -44,7 +47,7 @@ public final class GenAiErrors {
     }
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       // SocketTimeoutException is an InterruptedIOException too.
-      if (t instanceof InterruptedIOException || t instanceof TimeoutException) {
+      if (t instanceof InterruptedIOException || isNamedTimeout(t.getClass())) {
         return GenAiSemconv.ERROR_TIMEOUT;
       }
       if (t instanceof CancellationException) {
@@ -52,6 +55,15 @@ public final class GenAiErrors {
       }
     }
     return error == null ? GenAiSemconv.ERROR_OTHER : GenAiStrings.cap(error.getClass().getName());
+  }
+
+  private static boolean isNamedTimeout(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Throwable.class; c = c.getSuperclass()) {
+      if (c.getName().endsWith("TimeoutException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The HTTP status the SDK attached to {@code error}, or null. */

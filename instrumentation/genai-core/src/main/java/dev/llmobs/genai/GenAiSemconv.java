@@ -91,9 +91,33 @@ public final class GenAiSemconv {
   public static final String OPERATION_CHAT = "chat";
   public static final String OPERATION_EMBEDDINGS = "embeddings";
 
-  // gen_ai.provider.name values.
+  // gen_ai.provider.name values: the registry's well-known ones, then custom values of ours for
+  // providers the registry does not list (it allows them when no well-known value applies).
   public static final String PROVIDER_OPENAI = "openai";
   public static final String PROVIDER_ANTHROPIC = "anthropic";
+  public static final String PROVIDER_AZURE_OPENAI = "azure.ai.openai";
+  public static final String PROVIDER_AZURE_AI_INFERENCE = "azure.ai.inference";
+  public static final String PROVIDER_AWS_BEDROCK = "aws.bedrock";
+  // The generativelanguage.googleapis.com endpoint (AI Studio).
+  public static final String PROVIDER_GCP_GEMINI = "gcp.gemini";
+  // The aiplatform.googleapis.com endpoint.
+  public static final String PROVIDER_GCP_VERTEX_AI = "gcp.vertex_ai";
+  // Any Google generative AI endpoint, when which one is unknown.
+  public static final String PROVIDER_GCP_GEN_AI = "gcp.gen_ai";
+  public static final String PROVIDER_MISTRAL_AI = "mistral_ai";
+  public static final String PROVIDER_COHERE = "cohere";
+  public static final String PROVIDER_IBM_WATSONX_AI = "ibm.watsonx.ai";
+  public static final String PROVIDER_OLLAMA = "ollama";
+  // A provider no instrumentation could name (such as an application's own model class).
+  public static final String PROVIDER_OTHER = "_OTHER";
+
+  // gen_ai.response.finish_reasons values for frameworks that normalise them (the provider SDK
+  // modules pass on the provider's own values, as the conventions show them).
+  public static final String FINISH_STOP = "stop";
+  public static final String FINISH_LENGTH = "length";
+  public static final String FINISH_CONTENT_FILTER = "content_filter";
+  public static final String FINISH_TOOL_CALL = "tool_call";
+  public static final String FINISH_ERROR = "error";
 
   // error.type values of our own for failures that have no better low-cardinality name.
   public static final String ERROR_RATE_LIMITED = "rate_limited";

@@ -37,6 +37,18 @@ class GenAiErrorsTest {
   }
 
   @Test
+  void timeoutsNamedSoCountAsTimeouts() {
+    // The JDK HTTP client's timeout is a plain IOException (java.net.http is not in Java 8, so a
+    // look-alike here); frameworks wrap it in their own.
+    assertThat(GenAiErrors.classify(new FrameworkTimeoutException(new HttpTimeoutException())))
+        .isEqualTo("timeout");
+    assertThat(GenAiErrors.classify(new HttpTimeoutException())).isEqualTo("timeout");
+    assertThat(GenAiErrors.classify(new SlowCall())).isEqualTo("timeout");
+    // A status code still wins over a timeout further down the chain.
+    assertThat(GenAiErrors.classify(new StatusException(504))).isEqualTo("504");
+  }
+
+  @Test
   void otherwiseTheExceptionClass() {
     assertThat(GenAiErrors.classify(new IllegalStateException("x")))
         .isEqualTo("java.lang.IllegalStateException");
@@ -76,4 +88,16 @@ class GenAiErrorsTest {
       }
     }
   }
+
+  static class FrameworkTimeoutException extends RuntimeException {
+    FrameworkTimeoutException(Throwable cause) {
+      super(cause);
+    }
+
+    FrameworkTimeoutException() {}
+  }
+
+  static final class SlowCall extends FrameworkTimeoutException {}
+
+  static final class HttpTimeoutException extends IOException {}
 }
