@@ -94,6 +94,16 @@ public final class GenAiSemconv {
   // gen_ai.provider.name values.
   public static final String PROVIDER_OPENAI = "openai";
   public static final String PROVIDER_ANTHROPIC = "anthropic";
+  public static final String PROVIDER_GCP_GEMINI = "gcp.gemini";
+  public static final String PROVIDER_GCP_VERTEX_AI = "gcp.vertex_ai";
+
+  // gen_ai.response.finish_reasons values of the semantic conventions' output-message schema, for
+  // providers whose own reasons must be mapped onto them.
+  public static final String FINISH_STOP = "stop";
+  public static final String FINISH_LENGTH = "length";
+  public static final String FINISH_CONTENT_FILTER = "content_filter";
+  public static final String FINISH_TOOL_CALL = "tool_call";
+  public static final String FINISH_ERROR = "error";
 
   // error.type values of our own for failures that have no better low-cardinality name.
   public static final String ERROR_RATE_LIMITED = "rate_limited";
