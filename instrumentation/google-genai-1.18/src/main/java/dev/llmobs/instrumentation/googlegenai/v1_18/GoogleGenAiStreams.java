@@ -13,9 +13,10 @@ import java.util.WeakHashMap;
 /**
  * The streams of our calls, by the SDK's {@code ResponseStream} the application iterates. Weak
  * keys: a stream the application drops leaves this map, and then its {@link GenAiStream} ends as
- * abandoned (or after the idle limit, whichever comes first).
+ * abandoned (or after the idle limit, whichever comes first). Public: the advice inlined into the
+ * SDK's stream classes calls it.
  */
-final class GoogleGenAiStreams {
+public final class GoogleGenAiStreams {
 
   private static final Map<Object, Followed> STREAMS =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -38,7 +39,7 @@ final class GoogleGenAiStreams {
   }
 
   /** The stream's iterator answered hasNext: false is the end of the stream. */
-  static void onHasNext(Object stream, boolean more, Throwable error) {
+  public static void onHasNext(Object stream, boolean more, Throwable error) {
     if (more && error == null) {
       return;
     }
@@ -49,7 +50,7 @@ final class GoogleGenAiStreams {
   }
 
   /** The stream's iterator handed out {@code chunk} or failed. */
-  static void onNext(Object stream, Object chunk, Throwable error) {
+  public static void onNext(Object stream, Object chunk, Throwable error) {
     Followed followed = STREAMS.get(stream);
     if (followed == null) {
       return;
@@ -63,7 +64,7 @@ final class GoogleGenAiStreams {
   }
 
   /** The application closed the stream; after its end this changes nothing. */
-  static void onClose(Object stream) {
+  public static void onClose(Object stream) {
     Followed followed = STREAMS.remove(stream);
     if (followed != null) {
       followed.stream.closedByCaller();
