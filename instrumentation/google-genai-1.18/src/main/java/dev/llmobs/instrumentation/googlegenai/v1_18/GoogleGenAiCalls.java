@@ -5,6 +5,7 @@ import com.google.genai.types.GenerateContentResponse;
 import dev.llmobs.genai.GenAiCall;
 import dev.llmobs.genai.GenAiFailures;
 import dev.llmobs.genai.GenAiInstrumenter;
+import dev.llmobs.genai.GenAiRequest;
 import dev.llmobs.genai.GenAiResponse;
 import io.opentelemetry.context.Context;
 import java.util.concurrent.CompletableFuture;
@@ -18,106 +19,74 @@ public final class GoogleGenAiCalls {
 
   static final String MODULE = "google-genai";
 
-  /** Starts a chat call, or returns null inside another GenAI call (an outer overload, say). */
-  public static GenAiCall startChat(
-      Object apiClient, String model, Object contents, Object config, boolean stream) {
+  /**
+   * Starts the call of {@code method} (generateContent, generateContentStream or embedContent), or
+   * returns null inside another GenAI call: an outer overload, or a framework's call of its own.
+   */
+  public static GenAiCall start(
+      Object apiClient, String method, String model, Object input, Object config) {
     if (GenAiCall.current(Context.current()) != null) {
       return null;
     }
     try {
-      return GenAiCall.start(
-          MODULE,
-          GoogleGenAiRequests.chat(
-              apiClient,
-              model,
-              contents,
-              config,
-              stream,
-              GenAiInstrumenter.captureContentMaxLength()));
+      GenAiRequest request =
+          "embedContent".equals(method)
+              ? GoogleGenAiRequests.embeddings(apiClient, model, config)
+              : GoogleGenAiRequests.chat(
+                  apiClient,
+                  model,
+                  input,
+                  config,
+                  "generateContentStream".equals(method),
+                  GenAiInstrumenter.captureContentMaxLength());
+      return GenAiCall.start(MODULE, request);
     } catch (Throwable t) {
       GenAiFailures.record(MODULE, t);
       return null;
     }
-  }
-
-  /** Starts an embeddings call, or returns null inside another GenAI call. */
-  public static GenAiCall startEmbeddings(Object apiClient, String model, Object config) {
-    if (GenAiCall.current(Context.current()) != null) {
-      return null;
-    }
-    try {
-      return GenAiCall.start(MODULE, GoogleGenAiRequests.embeddings(apiClient, model, config));
-    } catch (Throwable t) {
-      GenAiFailures.record(MODULE, t);
-      return null;
-    }
-  }
-
-  /** The exit of a blocking generateContent or embedContent. */
-  public static void exit(GenAiCall call, Object result, Throwable error) {
-    if (call == null) {
-      return;
-    }
-    if (error != null) {
-      call.exit(null, error);
-      return;
-    }
-    call.closeScope();
-    call.endWith(GoogleGenAiCalls::response, result);
-  }
-
-  /** The exit of a blocking generateContentStream: the span follows the returned stream. */
-  public static void exitStream(GenAiCall call, Object stream, Throwable error) {
-    if (call == null) {
-      return;
-    }
-    if (error != null || stream == null) {
-      call.exit(null, error);
-      return;
-    }
-    call.closeScope();
-    GoogleGenAiStreams.follow(call, stream);
-  }
-
-  /** The exit of an async generateContent or embedContent: returns the future the caller gets. */
-  @SuppressWarnings("unchecked")
-  public static Object exitAsync(GenAiCall call, Object future, Throwable error) {
-    if (call == null) {
-      return future;
-    }
-    if (error != null || !(future instanceof CompletableFuture)) {
-      call.exit(null, error);
-      return future;
-    }
-    return call.endOnCompletion((CompletableFuture<Object>) future, GoogleGenAiCalls::response);
   }
 
   /**
-   * The exit of an async generateContentStream: the caller's future brings the same stream, which
-   * the span then follows.
+   * Ends the call with the blocking result, or follows what the caller got (a stream, a future);
+   * returns what the caller must get: the result itself, or for a future the one completed in the
+   * caller's context after the span ended.
    */
   @SuppressWarnings("unchecked")
-  public static Object exitAsyncStream(GenAiCall call, Object future, Throwable error) {
+  public static Object exit(GenAiCall call, Object result, Throwable error) {
     if (call == null) {
-      return future;
+      return result;
     }
-    if (error != null || !(future instanceof CompletableFuture)) {
+    if (error != null || result == null) {
       call.exit(null, error);
-      return future;
+      return result;
+    }
+    boolean stream = Boolean.TRUE.equals(call.request().stream());
+    if (result instanceof CompletableFuture) {
+      CompletableFuture<Object> future = (CompletableFuture<Object>) result;
+      if (!stream) {
+        return call.endOnCompletion(future, GoogleGenAiCalls::response);
+      }
+      call.closeScope();
+      return call.followOnCompletion(
+          future,
+          value -> {
+            GoogleGenAiStreams.follow(call, value);
+            return value;
+          });
     }
     call.closeScope();
-    return call.followOnCompletion(
-        (CompletableFuture<Object>) future,
-        stream -> {
-          GoogleGenAiStreams.follow(call, stream);
-          return stream;
-        });
+    if (stream) {
+      GoogleGenAiStreams.follow(call, result);
+    } else {
+      call.endWith(GoogleGenAiCalls::response, result);
+    }
+    return result;
   }
 
   static GenAiResponse response(Object result) {
-    int capture = GenAiInstrumenter.captureContentMaxLength();
     if (result instanceof GenerateContentResponse) {
-      return GoogleGenAiResponses.chat((GenerateContentResponse) result, capture);
+      return GoogleGenAiResponses.chat(
+          (GenerateContentResponse) result, GenAiInstrumenter.captureContentMaxLength());
     }
     if (result instanceof EmbedContentResponse) {
       return GoogleGenAiResponses.embeddings((EmbedContentResponse) result);

@@ -59,9 +59,7 @@ public final class GoogleGenAiInstrumentationModule extends InstrumentationModul
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new ModelsInstrumentation(),
-        new AsyncModelsInstrumentation(),
-        new ResponseStreamInstrumentation());
+        new ModelsInstrumentation(), new ResponseStreamInstrumentation());
   }
 
   @Override

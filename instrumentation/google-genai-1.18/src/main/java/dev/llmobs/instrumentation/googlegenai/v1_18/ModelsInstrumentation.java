@@ -1,7 +1,7 @@
 package dev.llmobs.instrumentation.googlegenai.v1_18;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.llmobs.genai.GenAiCall;
@@ -13,89 +13,49 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code client.models}: every public overload of generateContent, generateContentStream and
- * embedContent (model, input, config). The result goes back untouched; a stream is followed as the
- * caller iterates it (see {@link ResponseStreamInstrumentation}).
+ * {@code client.models} and {@code client.async.models}: every public overload of generateContent,
+ * generateContentStream and embedContent (model, input, config). A blocking result goes back
+ * untouched (a stream is then followed as the caller iterates it, see {@link
+ * ResponseStreamInstrumentation}); an async caller gets a future completed after the span ended, in
+ * the caller's own context.
  */
 public final class ModelsInstrumentation implements TypeInstrumentation {
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("com.google.genai.Models");
+    return namedOneOf("com.google.genai.Models", "com.google.genai.AsyncModels");
   }
 
   @Override
   public void transform(TypeTransformer transformer) {
     transformer.applyAdviceToMethod(
-        isPublic().and(named("generateContent")).and(takesArguments(3)),
-        getClass().getName() + "$GenerateAdvice");
-    transformer.applyAdviceToMethod(
-        isPublic().and(named("generateContentStream")).and(takesArguments(3)),
-        getClass().getName() + "$StreamAdvice");
-    transformer.applyAdviceToMethod(
-        isPublic().and(named("embedContent")).and(takesArguments(3)),
-        getClass().getName() + "$EmbedAdvice");
+        isPublic()
+            .and(namedOneOf("generateContent", "generateContentStream", "embedContent"))
+            .and(takesArguments(3)),
+        getClass().getName() + "$CallAdvice");
   }
 
   @SuppressWarnings("unused")
-  public static class GenerateAdvice {
+  public static class CallAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall onEnter(
         @Advice.FieldValue(value = "apiClient", typing = Assigner.Typing.DYNAMIC) Object apiClient,
+        @Advice.Origin("#m") String method,
         @Advice.Argument(0) String model,
-        @Advice.Argument(1) Object contents,
+        @Advice.Argument(1) Object input,
         @Advice.Argument(2) Object config) {
-      return GoogleGenAiCalls.startChat(apiClient, model, contents, config, false);
+      return GoogleGenAiCalls.start(apiClient, method, model, input, config);
     }
 
+    // The result goes back untouched, or (async) as the future the caller must get.
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void onExit(
+    @Advice.AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
+    public static Object onExit(
         @Advice.Enter GenAiCall call,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
         @Advice.Thrown Throwable error) {
-      GoogleGenAiCalls.exit(call, result, error);
-    }
-  }
-
-  @SuppressWarnings("unused")
-  public static class StreamAdvice {
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static GenAiCall onEnter(
-        @Advice.FieldValue(value = "apiClient", typing = Assigner.Typing.DYNAMIC) Object apiClient,
-        @Advice.Argument(0) String model,
-        @Advice.Argument(1) Object contents,
-        @Advice.Argument(2) Object config) {
-      return GoogleGenAiCalls.startChat(apiClient, model, contents, config, true);
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void onExit(
-        @Advice.Enter GenAiCall call,
-        @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object stream,
-        @Advice.Thrown Throwable error) {
-      GoogleGenAiCalls.exitStream(call, stream, error);
-    }
-  }
-
-  @SuppressWarnings("unused")
-  public static class EmbedAdvice {
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static GenAiCall onEnter(
-        @Advice.FieldValue(value = "apiClient", typing = Assigner.Typing.DYNAMIC) Object apiClient,
-        @Advice.Argument(0) String model,
-        @Advice.Argument(2) Object config) {
-      return GoogleGenAiCalls.startEmbeddings(apiClient, model, config);
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void onExit(
-        @Advice.Enter GenAiCall call,
-        @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
-        @Advice.Thrown Throwable error) {
-      GoogleGenAiCalls.exit(call, result, error);
+      return GoogleGenAiCalls.exit(call, result, error);
     }
   }
 }
