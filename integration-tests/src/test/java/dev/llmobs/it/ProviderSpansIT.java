@@ -48,6 +48,12 @@ class ProviderSpansIT {
 
   /** The one GenAI span of the trace whose server span answered this request. */
   static ReceivedSpan genAiSpanOf(HttpResponse<String> response) throws InterruptedException {
+    return genAiSpanOf(receiver, response);
+  }
+
+  /** The one GenAI span, among what {@code receiver} got, of the trace that answered. */
+  static ReceivedSpan genAiSpanOf(OtlpReceiver receiver, HttpResponse<String> response)
+      throws InterruptedException {
     String requestId = response.headers().firstValue("X-Request-ID").orElseThrow();
     List<ReceivedSpan> spans =
         receiver.awaitSpans(
