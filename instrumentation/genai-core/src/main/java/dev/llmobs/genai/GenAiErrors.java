@@ -44,7 +44,9 @@ public final class GenAiErrors {
     }
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       // SocketTimeoutException is an InterruptedIOException too.
-      if (t instanceof InterruptedIOException || t instanceof TimeoutException) {
+      if (t instanceof InterruptedIOException
+          || t instanceof TimeoutException
+          || isJdkHttpClientTimeout(t)) {
         return GenAiSemconv.ERROR_TIMEOUT;
       }
       if (t instanceof CancellationException) {
@@ -52,6 +54,17 @@ public final class GenAiErrors {
       }
     }
     return error == null ? GenAiSemconv.ERROR_OTHER : GenAiStrings.cap(error.getClass().getName());
+  }
+
+  // java.net.http (Java 11+; this code compiles for 8): the JDK HttpClient's request and connect
+  // timeouts, the default of Spring's RestClient and of other HTTP clients, are plain IOExceptions.
+  private static boolean isJdkHttpClientTimeout(Throwable error) {
+    for (Class<?> c = error.getClass(); c != null; c = c.getSuperclass()) {
+      if (c.getName().equals("java.net.http.HttpTimeoutException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The HTTP status the SDK attached to {@code error}, or null. */
