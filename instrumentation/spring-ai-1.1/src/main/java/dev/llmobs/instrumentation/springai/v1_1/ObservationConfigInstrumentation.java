@@ -36,11 +36,12 @@ public final class ObservationConfigInstrumentation implements TypeInstrumentati
   @SuppressWarnings("unused")
   public static final class EnabledAdvice {
 
+    // Not AssignReturned: it skips the assignment when the advice returns the default value,
+    // and false is boolean's default. Inlined advice may write the return value directly.
     @Advice.OnMethodExit(suppress = Throwable.class)
-    @Advice.AssignReturned.ToReturned
-    public static boolean onExit(
-        @Advice.Argument(1) Object context, @Advice.Return boolean enabled) {
-      return SpringAiObservations.enabled(enabled, context);
+    public static void onExit(
+        @Advice.Argument(1) Object context, @Advice.Return(readOnly = false) boolean enabled) {
+      enabled = SpringAiObservations.enabled(enabled, context);
     }
 
     private EnabledAdvice() {}

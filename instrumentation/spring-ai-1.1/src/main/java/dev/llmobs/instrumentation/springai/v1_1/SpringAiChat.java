@@ -27,12 +27,12 @@ import reactor.core.publisher.Flux;
  * ({@code call(String)}, {@code call(Message...)}, {@code stream(String)}) all go through these
  * two, so each gives one span.
  */
-final class SpringAiChat {
+public final class SpringAiChat {
 
   static final String MODULE = "spring-ai";
 
   /** Method enter of {@code call(Prompt)}: the started call, or null. */
-  static GenAiCall start(Object model, Object prompt) {
+  public static GenAiCall start(Object model, Object prompt) {
     try {
       if (GenAiCall.current(Context.current()) != null) {
         return null; // an outer GenAI layer owns the span
@@ -45,7 +45,7 @@ final class SpringAiChat {
   }
 
   /** Method exit of {@code call(Prompt)}. */
-  static void end(GenAiCall call, Object result, Throwable error) {
+  public static void end(GenAiCall call, Object result, Throwable error) {
     if (call == null) {
       return;
     }
@@ -64,7 +64,7 @@ final class SpringAiChat {
    * on; the Flux as it is when an outer GenAI call is current. A {@code stream} that threw gets a
    * failed span at once.
    */
-  static Object stream(Object model, Object prompt, Object flux, Throwable error) {
+  public static Object stream(Object model, Object prompt, Object flux, Throwable error) {
     try {
       if (GenAiCall.current(Context.current()) != null) {
         return flux;

@@ -19,14 +19,14 @@ import org.springframework.ai.embedding.EmbeddingResponseMetadata;
  * embed(...)} overload goes through it (a batched {@code embed(List<Document>, ...)} once per
  * batch, each a request of its own).
  */
-final class SpringAiEmbeddings {
+public final class SpringAiEmbeddings {
 
   // Where Spring AI's embedding models keep the options they merge each request's into: the
   // interface has no accessor for them (1.1: defaultOptions, 2.0: options).
   private static final String[] DEFAULT_OPTIONS_FIELDS = {"defaultOptions", "options"};
 
   /** Method enter of {@code call(EmbeddingRequest)}: the started call, or null. */
-  static GenAiCall start(Object model, Object request) {
+  public static GenAiCall start(Object model, Object request) {
     try {
       if (GenAiCall.current(Context.current()) != null) {
         return null;
@@ -39,7 +39,7 @@ final class SpringAiEmbeddings {
   }
 
   /** Method exit of {@code call(EmbeddingRequest)}. */
-  static void end(GenAiCall call, Object result, Throwable error) {
+  public static void end(GenAiCall call, Object result, Throwable error) {
     if (call == null) {
       return;
     }

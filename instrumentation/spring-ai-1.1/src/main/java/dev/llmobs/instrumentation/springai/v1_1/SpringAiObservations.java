@@ -13,7 +13,7 @@ import io.opentelemetry.context.Context;
  * observation. Every other observation (ChatClient, advisors, tools, vector stores, HTTP clients)
  * runs as before and nests as usual.
  */
-final class SpringAiObservations {
+public final class SpringAiObservations {
 
   private static final String[] MODEL_CONTEXTS = {
     "org.springframework.ai.chat.observation.ChatModelObservationContext",
@@ -39,7 +39,7 @@ final class SpringAiObservations {
    * Micrometer's answer for an observation, given ours: {@code enabled} unless it is Spring AI's
    * observation of a model call that a GenAI call of ours records already. Never throws.
    */
-  static boolean enabled(boolean enabled, Object observationContext) {
+  public static boolean enabled(boolean enabled, Object observationContext) {
     try {
       return enabled
           && (observationContext == null

@@ -263,4 +263,23 @@ class SpringAiMappingTest {
     assertThat(SpringAiObservations.enabled(true, null)).isTrue();
     assertThat(SpringAiObservations.enabled(true, new Object())).isTrue();
   }
+
+  @Test
+  void springAisModelObservationsGiveWayToOurCall() {
+    Object chatContext =
+        org.springframework.ai.chat.observation.ChatModelObservationContext.builder()
+            .prompt(new Prompt("hi"))
+            .provider("openai")
+            .build();
+    dev.llmobs.genai.GenAiCall call =
+        dev.llmobs.genai.GenAiCall.start("test", new GenAiRequest("chat", "openai"));
+    assertThat(call).isNotNull();
+    try {
+      assertThat(SpringAiObservations.enabled(true, chatContext)).isFalse();
+      assertThat(SpringAiObservations.enabled(true, new Object())).isTrue();
+    } finally {
+      call.exit(null, null);
+    }
+    assertThat(SpringAiObservations.enabled(true, chatContext)).isTrue();
+  }
 }
