@@ -56,12 +56,29 @@ final class SpringAiLine {
     return AnthropicChatModel.builder()
         .anthropicApi(api)
         .defaultOptions(
-            AnthropicChatOptions.builder()
-                .model(ModelSetup.ANTHROPIC_MODEL)
-                .maxTokens(256)
-                .build())
+            AnthropicChatOptions.builder().model(ModelSetup.ANTHROPIC_MODEL).maxTokens(256).build())
         .retryTemplate(ONE_ATTEMPT)
         .observationRegistry(setup.registry)
+        .build();
+  }
+
+  /** OpenAI chat options (the model takes no other kind of options on 2.0). */
+  static ChatOptions openAiOptions(
+      String model,
+      double temperature,
+      double topP,
+      int maxTokens,
+      double frequencyPenalty,
+      double presencePenalty,
+      List<String> stop) {
+    return OpenAiChatOptions.builder()
+        .model(model)
+        .temperature(temperature)
+        .topP(topP)
+        .maxTokens(maxTokens)
+        .frequencyPenalty(frequencyPenalty)
+        .presencePenalty(presencePenalty)
+        .stop(stop)
         .build();
   }
 

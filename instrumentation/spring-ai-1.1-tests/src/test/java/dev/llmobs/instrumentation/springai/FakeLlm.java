@@ -23,11 +23,14 @@ final class FakeLlm {
         .setBody(body.toString());
   }
 
+  /** Free text in an error body, which may quote the request: never on a span without capture. */
+  static final String ERROR_MESSAGE = "Your prompt said hello and we failed";
+
   static MockResponse error(int status, String type) {
     return new MockResponse()
         .setResponseCode(status)
         .setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":{\"message\":\"" + type + "\",\"type\":\"" + type + "\"}}");
+        .setBody("{\"error\":{\"message\":\"" + ERROR_MESSAGE + "\",\"type\":\"" + type + "\"}}");
   }
 
   static MockResponse slow(String body, long millis) {
