@@ -49,6 +49,23 @@ class GenAiErrorsTest {
   }
 
   @Test
+  void theJdkHttpClientsTimeoutsAreTimeouts() throws Exception {
+    // java.net.http is not in this module's --release 8 API; the tests run on 11+.
+    Throwable requestTimeout =
+        (Throwable)
+            Class.forName("java.net.http.HttpTimeoutException")
+                .getConstructor(String.class)
+                .newInstance("request timed out");
+    Throwable connectTimeout =
+        (Throwable)
+            Class.forName("java.net.http.HttpConnectTimeoutException")
+                .getConstructor(String.class)
+                .newInstance("connect timed out");
+    assertThat(GenAiErrors.classify(new RuntimeException(requestTimeout))).isEqualTo("timeout");
+    assertThat(GenAiErrors.classify(connectTimeout)).isEqualTo("timeout");
+  }
+
+  @Test
   void otherwiseTheExceptionClass() {
     assertThat(GenAiErrors.classify(new IllegalStateException("x")))
         .isEqualTo("java.lang.IllegalStateException");
