@@ -1,8 +1,6 @@
 package dev.llmobs.it.harness;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The gateway jar running in a JVM of its own, optionally with a Java agent attached. */
 public final class GatewayProcess implements AutoCloseable {
@@ -23,13 +20,15 @@ public final class GatewayProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final long startupNanos;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private GatewayProcess(Process process, int port, Path log) {
+  private GatewayProcess(Process process, int port, Path log, long startupNanos) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.startupNanos = startupNanos;
   }
 
   /** Reads a path handed to the test JVM as a system property and checks the file exists. */
@@ -53,7 +52,9 @@ public final class GatewayProcess implements AutoCloseable {
   public static final class Builder {
     private final Path gatewayJar;
     private Path javaagent;
+    private final List<String> jvmArgs = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private Path logFile;
 
     private Builder(Path gatewayJar) {
@@ -65,18 +66,42 @@ public final class GatewayProcess implements AutoCloseable {
       return this;
     }
 
+    /** A JVM option such as {@code -Xmx256m}; system properties have their own method. */
+    public Builder jvmArg(String option) {
+      jvmArgs.add(option);
+      return this;
+    }
+
     public Builder systemProperty(String key, String value) {
       systemProperties.put(key, value);
       return this;
     }
 
+    public Builder environment(String name, String value) {
+      environment.put(name, value);
+      return this;
+    }
+
     /** Sends all three signals of the agent to {@code receiver}, exported quickly. */
     public Builder exportTo(OtlpReceiver receiver) {
-      return systemProperty("otel.exporter.otlp.endpoint", receiver.endpoint())
+      return exportTo(receiver.endpoint());
+    }
+
+    /** Sends all three signals of the agent to an OTLP/HTTP endpoint, exported quickly. */
+    public Builder exportTo(String otlpEndpoint) {
+      return systemProperty("otel.exporter.otlp.endpoint", otlpEndpoint)
           .systemProperty("otel.exporter.otlp.protocol", "http/protobuf")
           .systemProperty("otel.bsp.schedule.delay", "200")
           .systemProperty("otel.metric.export.interval", "1000")
           .systemProperty("otel.blrp.schedule.delay", "200");
+    }
+
+    /** Both providers' upstream is {@code simulator} instead of the embedded one. */
+    public Builder upstream(SimulatorProcess simulator) {
+      return systemProperty("gateway.openai.base-url", simulator.openAiBaseUrl())
+          .systemProperty("gateway.openai.api-key", "sk-simulator")
+          .systemProperty("gateway.anthropic.base-url", simulator.anthropicBaseUrl())
+          .systemProperty("gateway.anthropic.api-key", "sk-simulator");
     }
 
     public Builder logFile(Path logFile) {
@@ -85,52 +110,45 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     public GatewayProcess start() throws IOException, InterruptedException {
-      int port = freePort();
+      int port = Jvms.freePort();
       Path log = logFile != null ? logFile : Files.createTempFile("gateway", ".log");
-      Files.createDirectories(log.toAbsolutePath().getParent());
       List<String> command = new ArrayList<>();
-      command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+      command.add(Jvms.java());
       if (javaagent != null) {
         command.add("-javaagent:" + javaagent);
       }
+      command.addAll(jvmArgs);
       command.add("-Dgateway.port=" + port);
       systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
       command.add("-jar");
       command.add(gatewayJar.toString());
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      GatewayProcess gateway = new GatewayProcess(process, port, log);
-      gateway.awaitHealthy(Duration.ofSeconds(90));
-      return gateway;
+      long launched = System.nanoTime();
+      Process process = Jvms.start(command, environment, log);
+      Jvms.awaitOk(
+          process,
+          URI.create("http://127.0.0.1:" + port + "/health"),
+          Duration.ofSeconds(90),
+          () -> Jvms.read(log));
+      return new GatewayProcess(process, port, log, System.nanoTime() - launched);
     }
-  }
-
-  private void awaitHealthy(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "gateway exited with " + process.exitValue() + "; log:\n" + logText());
-      }
-      try {
-        if (get("/health").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(100);
-    }
-    close();
-    throw new IllegalStateException(
-        "gateway not healthy within " + timeout + "; log:\n" + logText());
   }
 
   public int port() {
     return port;
+  }
+
+  /** From launching the JVM to the first 200 from {@code /health}, polled every 10 ms. */
+  public Duration startupTime() {
+    return Duration.ofNanos(startupNanos);
+  }
+
+  /** CPU time, resident memory and live heap of the gateway's JVM. */
+  public JvmProbe probe() {
+    return new JvmProbe(process.pid());
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   public URI uri(String path) {
@@ -145,15 +163,19 @@ public final class GatewayProcess implements AutoCloseable {
 
   public HttpResponse<String> postJson(String path, String json, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request = post(path, json);
     if (headers.length > 0) {
       request.headers(headers);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A JSON POST to the gateway, to send with any client (as load does). */
+  public HttpRequest.Builder post(String path, String json) {
+    return HttpRequest.newBuilder(uri(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
   }
 
   public Path logFile() {
@@ -161,29 +183,11 @@ public final class GatewayProcess implements AutoCloseable {
   }
 
   public String logText() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Jvms.read(log);
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    Jvms.stop(process);
   }
 }

@@ -2,10 +2,15 @@ package dev.llmobs.it.harness;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
@@ -23,32 +28,71 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
  * A minimal OTLP/HTTP (protobuf) receiver on a loopback port: what a collector would get from the
- * agent: spans and metric points. Logs are acknowledged and dropped until a test needs them.
+ * agent: spans, metric points and log records.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
   private final HttpServer server;
+  private final Consumer<ReceivedSpan> spanSink;
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
   private final List<ReceivedMetricPoint> metricPoints = new CopyOnWriteArrayList<>();
+  private final List<ReceivedLogRecord> logRecords = new CopyOnWriteArrayList<>();
 
-  private OtlpReceiver(HttpServer server) {
+  private OtlpReceiver(HttpServer server, Consumer<ReceivedSpan> spanSink) {
     this.server = server;
+    this.spanSink = spanSink != null ? spanSink : spans::add;
   }
 
+  /** Keeps everything it receives, on a free port. */
   public static OtlpReceiver start() throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    OtlpReceiver receiver = new OtlpReceiver(server);
+    return start(0);
+  }
+
+  /** Keeps everything it receives, on {@code port} (a collector coming back where it was). */
+  public static OtlpReceiver start(int port) throws IOException {
+    return start(port, null);
+  }
+
+  /**
+   * Hands every span to {@code spanSink} instead of keeping it, and acknowledges log records
+   * unread: for long runs, where keeping every span would cost the test JVM more than the count.
+   * Metric points are kept.
+   */
+  public static OtlpReceiver counting(Consumer<ReceivedSpan> spanSink) throws IOException {
+    return start(0, spanSink);
+  }
+
+  /** Acknowledges every export unread: a collector that costs the sender nothing to wait for. */
+  public static OtlpReceiver discarding() throws IOException {
+    HttpServer server = bind(0);
+    server.createContext("/", OtlpReceiver::acknowledge);
+    server.start();
+    return new OtlpReceiver(server, null);
+  }
+
+  private static OtlpReceiver start(int port, Consumer<ReceivedSpan> spanSink) throws IOException {
+    HttpServer server = bind(port);
+    OtlpReceiver receiver = new OtlpReceiver(server, spanSink);
     server.createContext("/v1/traces", receiver::traces);
     server.createContext("/v1/metrics", receiver::metrics);
+    server.createContext("/v1/logs", spanSink == null ? receiver::logs : OtlpReceiver::acknowledge);
     server.createContext("/", OtlpReceiver::acknowledge);
     server.start();
     return receiver;
+  }
+
+  private static HttpServer bind(int port) throws IOException {
+    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   /** The base endpoint for {@code otel.exporter.otlp.endpoint}. */
@@ -72,6 +116,27 @@ public final class OtlpReceiver implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "spans not received within " + timeout + "; got " + current.size() + ": " + current);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  public List<ReceivedLogRecord> logRecords() {
+    return new ArrayList<>(logRecords);
+  }
+
+  /** Waits until {@code condition} holds for the log records received so far. */
+  public List<ReceivedLogRecord> awaitLogRecords(
+      Predicate<List<ReceivedLogRecord>> condition, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<ReceivedLogRecord> current = logRecords();
+      if (condition.test(current)) {
+        return current;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "log records not received within " + timeout + "; got " + current.size());
       }
       Thread.sleep(100);
     }
@@ -178,13 +243,35 @@ public final class OtlpReceiver implements AutoCloseable {
       for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
         for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
           for (Span span : scopeSpans.getSpansList()) {
-            spans.add(
+            spanSink.accept(
                 new ReceivedSpan(
                     resourceSpans.getResource(), scopeSpans.getScope().getName(), span));
           }
         }
       }
       reply(exchange, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
+    }
+  }
+
+  private void logs(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ExportLogsServiceRequest request;
+      try (InputStream body = body(exchange)) {
+        request = ExportLogsServiceRequest.parseFrom(body);
+      }
+      for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
+        for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+          for (LogRecord record : scopeLogs.getLogRecordsList()) {
+            logRecords.add(
+                new ReceivedLogRecord(
+                    scopeLogs.getScope().getName(),
+                    record.getEventName(),
+                    ReceivedSpan.value(record.getBody()),
+                    ReceivedSpan.decode(record.getAttributesList())));
+          }
+        }
+      }
+      reply(exchange, ExportLogsServiceResponse.getDefaultInstance().toByteArray());
     }
   }
 
