@@ -1,11 +1,10 @@
 package dev.llmobs.it.bench;
 
+import dev.llmobs.it.harness.GatewayCalls;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.HttpLoad;
 import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.SimulatorProcess;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -126,23 +125,8 @@ public final class GatewayBenchmark {
   }
 
   private static HttpLoad.Call chat(GatewayProcess gateway, int latencyMs) {
-    return (HttpClient http, int i) -> {
-      HttpResponse<String> response =
-          http.send(
-              gateway
-                  .post(
-                      "/v1/chat/completions",
-                      "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
-                          + "\"content\":\"benchmark request "
-                          + (i % 100)
-                          + "\"}]}")
-                  .header("x-sim-latency-ms", Integer.toString(latencyMs))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200
-          ? null
-          : "HTTP " + response.statusCode() + ": " + response.body();
-    };
+    return GatewayCalls.chat(
+        gateway, "gpt-4o-mini", 200, "x-sim-latency-ms", Integer.toString(latencyMs));
   }
 
   private static HttpLoad.Result check(HttpLoad.Result result, String phase) {
