@@ -89,13 +89,7 @@ class BadAgentConfigIT {
       assertOneWarning(log, "cost.enabled=yes", "not true or false", "true");
       assertOneWarning(log, "usage.logs.enabled=1", "not true or false", "true");
       assertOneWarning(log, "usage.queue-size=-5", "not a positive whole number", "2048");
-      assertThat(
-              count(
-                  log,
-                  "WARN .* - llmobs: price file "
-                      + Pattern.quote(directory.toString())
-                      + " not used: .+; using the built-in price catalog only"))
-          .isEqualTo(1);
+      assertOnePriceFileWarning(log, directory, "");
       // The usage file fails on the first event only; later events are not logged again.
       assertThat(
               count(
@@ -138,13 +132,7 @@ class BadAgentConfigIT {
       assertOneWarning(
           log, "capture-message-content.max-length=lots", "not a positive whole number", "8192");
       assertOneWarning(log, "usage.queue-size=abc", "not a positive whole number", "2048");
-      assertThat(
-              count(
-                  log,
-                  "WARN .* - llmobs: price file "
-                      + Pattern.quote(brokenPrices.toString())
-                      + " not used: not valid JSON.*; using the built-in price catalog only"))
-          .isEqualTo(1);
+      assertOnePriceFileWarning(log, brokenPrices, "not valid JSON");
       assertNoFailureOfTheAgent(log);
     }
   }
@@ -191,6 +179,20 @@ class BadAgentConfigIT {
                     + ".*default "
                     + Pattern.quote(fallback)))
         .as("warnings for %s in:%n%s", assignment, log)
+        .isEqualTo(1);
+  }
+
+  /** Exactly one agent WARN line naming the price file, {@code problem}, and the fallback. */
+  static void assertOnePriceFileWarning(String log, Path file, String problem) {
+    assertThat(
+            count(
+                log,
+                "WARN .*llmobs: price file "
+                    + Pattern.quote(file.toString())
+                    + " not used: "
+                    + Pattern.quote(problem)
+                    + ".*; using the built-in price catalog only"))
+        .as("price file warnings in:%n%s", log)
         .isEqualTo(1);
   }
 

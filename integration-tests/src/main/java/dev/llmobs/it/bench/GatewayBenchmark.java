@@ -3,6 +3,7 @@ package dev.llmobs.it.bench;
 import dev.llmobs.it.harness.GatewayCalls;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.HttpLoad;
+import dev.llmobs.it.harness.JvmProbe;
 import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.SimulatorProcess;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ public final class GatewayBenchmark {
 
   /** Connections of the network-bound phase. */
   static final int NETWORK_CONNECTIONS = 8;
+
+  private static final double MB = 1024.0 * 1024.0;
 
   private final Path gatewayJar;
   private final Path workDir;
@@ -93,6 +96,7 @@ public final class GatewayBenchmark {
         variant
             .gateway(gatewayJar)
             .upstream(simulator)
+            .jvmArg("-XX:+UseG1GC")
             .systemProperty("otel.exporter.otlp.endpoint", collector.endpoint())
             .systemProperty("otel.exporter.otlp.protocol", "http/protobuf")
             .logFile(workDir.resolve("benchmark-gateway.log"));
@@ -105,7 +109,14 @@ public final class GatewayBenchmark {
       Duration cpuBefore = gateway.probe().cpuTime();
       HttpLoad.Result cpu = check(cpuLoad.run(cpuRequests, chat(gateway, 0)), "CPU phase");
       Duration cpuUsed = gateway.probe().cpuTime().minus(cpuBefore);
-      double rssMb = gateway.probe().rssBytes() / (1024.0 * 1024.0);
+      JvmProbe probe = gateway.probe();
+      double rssMb = probe.rssBytes() / MB;
+      // After a full GC, G1 gives back what the heap does not need: the RSS left is the
+      // footprint (classes, code, threads, live objects), without the heap's growth under load,
+      // which varies from run to run.
+      double liveHeapMb = probe.liveHeapBytes() / MB;
+      Thread.sleep(2000);
+      double rssAfterGcMb = probe.rssBytes() / MB;
 
       // Network-bound: the upstream's latency is the limit; throughput and latency are the figures.
       HttpLoad networkLoad = new HttpLoad(NETWORK_CONNECTIONS);
@@ -118,6 +129,8 @@ public final class GatewayBenchmark {
           startupMs,
           cpuUsed.toNanos() / 1e6 / cpu.requests(),
           rssMb,
+          rssAfterGcMb,
+          liveHeapMb,
           network.requestsPerSecond(),
           network.latencyMillis(0.50),
           network.latencyMillis(0.99));
@@ -141,7 +154,8 @@ public final class GatewayBenchmark {
         "each round starts a fresh gateway JVM per variant (order rotated each round), sends %d"
             + " warm-up chat completions over %d connections with no simulated latency, then"
             + " measures the gateway process's CPU time (user + system, from the OS) over %d more"
-            + " and its RSS after them; then %d chat completions over %d connections with %d ms"
+            + " and its RSS after them, then again after a full GC (jcmd GC.run, 2 s for G1 to"
+            + " give memory back) with the live heap; then %d chat completions over %d connections with %d ms"
             + " simulated upstream latency (x-sim-latency-ms) after %d warm-up ones, for"
             + " throughput and latency",
         warmupRequests,

@@ -29,7 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -107,18 +109,7 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Waits until {@code condition} holds for the spans received so far; fails after timeout. */
   public List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> condition, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<ReceivedSpan> current = spans();
-      if (condition.test(current)) {
-        return current;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "spans not received within " + timeout + "; got " + current.size() + ": " + current);
-      }
-      Thread.sleep(100);
-    }
+    return await(this::spans, condition, timeout, got -> "spans: " + got.size() + ": " + got);
   }
 
   public List<ReceivedLogRecord> logRecords() {
@@ -128,18 +119,7 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Waits until {@code condition} holds for the log records received so far. */
   public List<ReceivedLogRecord> awaitLogRecords(
       Predicate<List<ReceivedLogRecord>> condition, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<ReceivedLogRecord> current = logRecords();
-      if (condition.test(current)) {
-        return current;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "log records not received within " + timeout + "; got " + current.size());
-      }
-      Thread.sleep(100);
-    }
+    return await(this::logRecords, condition, timeout, got -> "log records: " + got.size());
   }
 
   public List<ReceivedMetricPoint> metricPoints() {
@@ -150,18 +130,29 @@ public final class OtlpReceiver implements AutoCloseable {
   public List<ReceivedMetricPoint> awaitMetricPoints(
       Predicate<List<ReceivedMetricPoint>> condition, Duration timeout)
       throws InterruptedException {
+    return await(
+        this::metricPoints,
+        condition,
+        timeout,
+        got -> "metrics: " + got.stream().map(ReceivedMetricPoint::name).distinct().toList());
+  }
+
+  /** Polls {@code received} until {@code condition} holds; fails, describing what came, after. */
+  private static <T> List<T> await(
+      Supplier<List<T>> received,
+      Predicate<List<T>> condition,
+      Duration timeout,
+      Function<List<T>, String> describe)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<ReceivedMetricPoint> current = metricPoints();
+      List<T> current = received.get();
       if (condition.test(current)) {
         return current;
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "metric points not received within "
-                + timeout
-                + "; got "
-                + current.stream().map(ReceivedMetricPoint::name).distinct().toList());
+            "not received within " + timeout + "; got " + describe.apply(current));
       }
       Thread.sleep(100);
     }
