@@ -84,14 +84,16 @@ final class RatioChart {
         }
         int from = x.at(1.0);
         int to = x.at(t.ratio());
+        int limit = x.at(t.limitRatio());
         g.setColor(t.passes() ? PASS : FAIL);
         g.fillRect(Math.min(from, to), y + 12, Math.max(2, Math.abs(to - from)), 22);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         String value = String.format(Locale.ROOT, "%.3f", t.ratio());
-        int textX = to >= from ? to + 6 : to - 6 - g.getFontMetrics().stringWidth(value);
+        // Beside the bar's end, clear of the target mark when that lies just beyond it.
+        int width = g.getFontMetrics().stringWidth(value);
+        int textX = to >= from ? Math.max(to, limit) + 6 : Math.min(to, limit) - 6 - width;
         g.drawString(value, textX, y + 28);
-        int limit = x.at(t.limitRatio());
         g.setStroke(
             new BasicStroke(
                 2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
