@@ -2,6 +2,7 @@ package dev.llmobs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.llmobs.it.harness.AgentGateway;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.ReceivedSpan;
@@ -48,7 +49,7 @@ class GeminiGatewayIT {
             .systemProperty("gateway.upstream.max-retries", "0")
             .systemProperty(
                 "otel.instrumentation.http.server.capture-response-headers", "X-Request-ID")
-            .logFile(GatewayTracingIT.workDir().resolve("gateway-gemini.log"))
+            .logFile(AgentGateway.workDir().resolve("gateway-gemini.log"))
             .start();
   }
 

@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.llmobs.it.harness.AgentGateway;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.ReceivedSpan;
@@ -50,7 +51,7 @@ class LangChain4jGatewayIT {
             .systemProperty("otel.service.name", GATEWAY)
             .systemProperty("otel.metrics.exporter", "none")
             .systemProperty("otel.logs.exporter", "none")
-            .logFile(GatewayTracingIT.workDir().resolve("gateway-langchain4j.log"))
+            .logFile(AgentGateway.workDir().resolve("gateway-langchain4j.log"))
             .start();
   }
 
@@ -173,7 +174,7 @@ class LangChain4jGatewayIT {
 
   /** Runs {@link App} with the real agent, exporting to the receiver; returns its output. */
   static List<String> runApp() throws Exception {
-    Path output = GatewayTracingIT.workDir().resolve("langchain4j-app.log");
+    Path output = AgentGateway.workDir().resolve("langchain4j-app.log");
     Files.createDirectories(output.getParent());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -147,11 +147,17 @@ public final class GenAiConfig {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    return invalid(
-        option, value, "a positive duration such as 500ms, 30s, 10m or 1h", defaultMillis);
+    logInvalid(
+        option, value, "a positive duration such as 500ms, 30s, 10m or 1h", defaultMillis + "ms");
+    return defaultMillis;
   }
 
   private static <T> T invalid(String option, String value, String expected, T defaultValue) {
+    logInvalid(option, value, expected, String.valueOf(defaultValue));
+    return defaultValue;
+  }
+
+  private static void logInvalid(String option, String value, String expected, String fallback) {
     logger.warning(
         "llmobs: option "
             + PREFIX
@@ -161,8 +167,7 @@ public final class GenAiConfig {
             + " is not "
             + expected
             + "; using the default "
-            + defaultValue);
-    return defaultValue;
+            + fallback);
   }
 
   // Cost and usage events: read by the cost span processor of genai-cost.

@@ -11,57 +11,47 @@ import java.util.Map;
 
 /**
  * Time from JVM launch to the gateway's first healthy answer with no agent, the stock upstream
- * agent, and the llmobs agent, interleaved round by round so machine noise hits all alike. A
- * benchmark, not a test: {@code mvn -q -DskipTests -Pstartup-benchmark package}.
+ * agent, and the llmobs agent, interleaved round by round so machine noise hits all alike. A quick
+ * look at start-up alone ({@code mvn -q -DskipTests -Pstartup-benchmark package}); the figures of
+ * record come from {@link GatewayBenchmark}, which measures start-up the same way.
  */
 public final class StartupBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rounds = Integer.getInteger("rounds", 5);
     Path gatewayJar = GatewayProcess.requiredFile("llmobs.gateway.jar");
-    Map<String, Path> agents = new LinkedHashMap<>();
-    agents.put("no agent", null);
-    agents.put("stock agent", GatewayProcess.requiredFile("llmobs.stock.agent.jar"));
-    agents.put("llmobs agent", GatewayProcess.requiredFile("llmobs.agent.jar"));
+    List<AgentVariant> variants = AgentVariant.all();
     Path workDir = Paths.get(System.getProperty("llmobs.work.dir", "target/bench"));
 
-    Map<String, List<Long>> millis = new LinkedHashMap<>();
-    agents.keySet().forEach(k -> millis.put(k, new ArrayList<>()));
+    Map<String, List<Double>> millis = new LinkedHashMap<>();
+    variants.forEach(v -> millis.put(v.name(), new ArrayList<>()));
     for (int round = 0; round < rounds; round++) {
-      for (Map.Entry<String, Path> agent : agents.entrySet()) {
+      for (AgentVariant variant : AgentVariant.rotated(variants, round)) {
         GatewayProcess.Builder builder =
-            GatewayProcess.builder(gatewayJar)
+            variant
+                .gateway(gatewayJar)
                 .systemProperty("otel.traces.exporter", "none")
                 .systemProperty("otel.metrics.exporter", "none")
                 .systemProperty("otel.logs.exporter", "none")
                 .logFile(workDir.resolve("startup.log"));
-        if (agent.getValue() != null) {
-          builder.javaagent(agent.getValue());
-        }
-        long start = System.nanoTime();
         try (GatewayProcess gateway = builder.start()) {
-          millis.get(agent.getKey()).add((System.nanoTime() - start) / 1_000_000);
+          millis.get(variant.name()).add(gateway.startupTime().toNanos() / 1e6);
         }
       }
     }
-    long stockMedian = median(millis.get("stock agent"));
+    double stockMedian = Stats.median(millis.get(AgentVariant.STOCK));
     System.out.printf("%-14s %10s %12s %10s%n", "variant", "median ms", "vs stock", "jar bytes");
-    for (Map.Entry<String, List<Long>> entry : millis.entrySet()) {
-      Path jar = agents.get(entry.getKey());
-      long median = median(entry.getValue());
+    for (AgentVariant variant : variants) {
+      double median = Stats.median(millis.get(variant.name()));
       System.out.printf(
-          "%-14s %10d %11.2fx %10s   runs=%s%n",
-          entry.getKey(),
+          "%-14s %10.0f %11.2fx %10s   runs=%s%n",
+          variant.name(),
           median,
-          (double) median / stockMedian,
-          jar == null ? "-" : Long.toString(Files.size(jar)),
-          entry.getValue());
+          median / stockMedian,
+          variant.agentJar() == null ? "-" : Long.toString(Files.size(variant.agentJar())),
+          millis.get(variant.name()));
     }
   }
 
-  static long median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return sorted.get(sorted.size() / 2);
-  }
+  private StartupBenchmark() {}
 }

@@ -3,7 +3,6 @@ package dev.llmobs.it.harness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class ExtensionCli {
 
   public Result run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(Jvms.java());
     command.add("-jar");
     command.add(extensionJar.toString());
     command.addAll(Arrays.asList(args));

@@ -3,8 +3,6 @@ package dev.llmobs.it.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,25 +15,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The gateway jar running in a JVM of its own, optionally with a Java agent attached. */
 public final class GatewayProcess implements AutoCloseable {
 
-  private static final ObjectMapper json = new ObjectMapper();
-
   private final Process process;
   private final int port;
-  private final int prometheusPort;
   private final Path log;
+  private final long startupNanos;
+  private final int prometheusPort;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private GatewayProcess(Process process, int port, int prometheusPort, Path log) {
+  private static final ObjectMapper json = new ObjectMapper();
+
+  private GatewayProcess(
+      Process process, int port, int prometheusPort, Path log, long startupNanos) {
     this.process = process;
     this.port = port;
-    this.prometheusPort = prometheusPort;
     this.log = log;
+    this.startupNanos = startupNanos;
+    this.prometheusPort = prometheusPort;
   }
 
   /** Reads a path handed to the test JVM as a system property and checks the file exists. */
@@ -59,9 +59,10 @@ public final class GatewayProcess implements AutoCloseable {
   public static final class Builder {
     private final Path gatewayJar;
     private Path javaagent;
+    private final List<String> jvmArgs = new ArrayList<>();
+    private boolean prometheus;
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private boolean prometheus;
     private Path logFile;
 
     private Builder(Path gatewayJar) {
@@ -73,18 +74,15 @@ public final class GatewayProcess implements AutoCloseable {
       return this;
     }
 
-    public Builder systemProperty(String key, String value) {
-      systemProperties.put(key, value);
+    /** A JVM option such as {@code -Xmx256m}; system properties have their own method. */
+    public Builder jvmArg(String option) {
+      jvmArgs.add(option);
       return this;
     }
 
-    /** Sends all three signals of the agent to {@code receiver}, exported quickly. */
-    public Builder exportTo(OtlpReceiver receiver) {
-      return systemProperty("otel.exporter.otlp.endpoint", receiver.endpoint())
-          .systemProperty("otel.exporter.otlp.protocol", "http/protobuf")
-          .systemProperty("otel.bsp.schedule.delay", "200")
-          .systemProperty("otel.metric.export.interval", "1000")
-          .systemProperty("otel.blrp.schedule.delay", "200");
+    public Builder systemProperty(String key, String value) {
+      systemProperties.put(key, value);
+      return this;
     }
 
     /**
@@ -106,62 +104,78 @@ public final class GatewayProcess implements AutoCloseable {
       return systemProperty("otel.metrics.exporter", "prometheus");
     }
 
+    /** Sends all three signals of the agent to {@code receiver}, exported quickly. */
+    public Builder exportTo(OtlpReceiver receiver) {
+      return exportTo(receiver.endpoint());
+    }
+
+    /** Sends all three signals of the agent to an OTLP/HTTP endpoint, exported quickly. */
+    public Builder exportTo(String otlpEndpoint) {
+      return systemProperty("otel.exporter.otlp.endpoint", otlpEndpoint)
+          .systemProperty("otel.exporter.otlp.protocol", "http/protobuf")
+          .systemProperty("otel.bsp.schedule.delay", "200")
+          .systemProperty("otel.metric.export.interval", "1000")
+          .systemProperty("otel.blrp.schedule.delay", "200");
+    }
+
+    /** Both providers' upstream is {@code simulator} instead of the embedded one. */
+    public Builder upstream(SimulatorProcess simulator) {
+      return systemProperty("gateway.openai.base-url", simulator.openAiBaseUrl())
+          .systemProperty("gateway.openai.api-key", "sk-simulator")
+          .systemProperty("gateway.anthropic.base-url", simulator.anthropicBaseUrl())
+          .systemProperty("gateway.anthropic.api-key", "sk-simulator");
+    }
+
     public Builder logFile(Path logFile) {
       this.logFile = logFile;
       return this;
     }
 
     public GatewayProcess start() throws IOException, InterruptedException {
-      int port = freePort();
+      int port = Jvms.freePort();
       Path log = logFile != null ? logFile : Files.createTempFile("gateway", ".log");
-      Files.createDirectories(log.toAbsolutePath().getParent());
       List<String> command = new ArrayList<>();
-      command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+      command.add(Jvms.java());
       if (javaagent != null) {
         command.add("-javaagent:" + javaagent);
       }
-      command.add("-Dgateway.port=" + port);
-      int prometheusPort = prometheus ? freePort() : -1;
+      command.addAll(jvmArgs);
+      int prometheusPort = prometheus ? Jvms.freePort() : -1;
       if (prometheus) {
         command.add("-Dotel.exporter.prometheus.host=127.0.0.1");
         command.add("-Dotel.exporter.prometheus.port=" + prometheusPort);
       }
+      command.add("-Dgateway.port=" + port);
       systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
       command.add("-jar");
       command.add(gatewayJar.toString());
-      ProcessBuilder processBuilder =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      processBuilder.environment().putAll(environment);
-      Process process = processBuilder.start();
-      GatewayProcess gateway = new GatewayProcess(process, port, prometheusPort, log);
-      gateway.awaitHealthy(Duration.ofSeconds(90));
-      return gateway;
+      long launched = System.nanoTime();
+      Process process = Jvms.start(command, environment, log);
+      Jvms.awaitOk(
+          process,
+          URI.create("http://127.0.0.1:" + port + "/health"),
+          Duration.ofSeconds(90),
+          () -> Jvms.read(log));
+      return new GatewayProcess(process, port, prometheusPort, log, System.nanoTime() - launched);
     }
-  }
-
-  private void awaitHealthy(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "gateway exited with " + process.exitValue() + "; log:\n" + logText());
-      }
-      try {
-        if (get("/health").statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(100);
-    }
-    close();
-    throw new IllegalStateException(
-        "gateway not healthy within " + timeout + "; log:\n" + logText());
   }
 
   public int port() {
     return port;
+  }
+
+  /** From launching the JVM to the first 200 from {@code /health}, polled every 10 ms. */
+  public Duration startupTime() {
+    return Duration.ofNanos(startupNanos);
+  }
+
+  /** CPU time, resident memory and live heap of the gateway's JVM. */
+  public JvmProbe probe() {
+    return new JvmProbe(process.pid());
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   public URI uri(String path) {
@@ -176,11 +190,7 @@ public final class GatewayProcess implements AutoCloseable {
 
   public HttpResponse<String> postJson(String path, String json, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request = post(path, json);
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -198,10 +208,6 @@ public final class GatewayProcess implements AutoCloseable {
   /** The gateway's own {@code /metrics}, now. */
   public PrometheusScrape scrapeGateway() throws IOException, InterruptedException {
     return PrometheusScrape.get(uri("/metrics"));
-  }
-
-  public Path logFile() {
-    return log;
   }
 
   /**
@@ -222,30 +228,28 @@ public final class GatewayProcess implements AutoCloseable {
     return lines;
   }
 
+  public static int freePort() throws IOException {
+    return Jvms.freePort();
+  }
+
+  /** A JSON POST to the gateway, to send with any client (as load does). */
+  public HttpRequest.Builder post(String path, String json) {
+    return HttpRequest.newBuilder(uri(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  public Path logFile() {
+    return log;
+  }
+
   public String logText() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Jvms.read(log);
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    Jvms.stop(process);
   }
 }

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -49,17 +50,46 @@ public final class OtlpReceiver implements AutoCloseable {
   private final List<ReceivedLogRecord> logRecords = new CopyOnWriteArrayList<>();
   private final List<Message> requests = new CopyOnWriteArrayList<>();
 
-  private OtlpReceiver(HttpServer server) {
+  private final Consumer<ReceivedSpan> spanSink;
+
+  private OtlpReceiver(HttpServer server, Consumer<ReceivedSpan> spanSink) {
+    this.spanSink = spanSink != null ? spanSink : spans::add;
     this.server = server;
   }
 
+  /** Keeps everything it receives, on a free port. */
   public static OtlpReceiver start() throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    OtlpReceiver receiver = new OtlpReceiver(server);
+    return start(0);
+  }
+
+  /** Keeps everything it receives, on {@code port} (a collector coming back where it was). */
+  public static OtlpReceiver start(int port) throws IOException {
+    return start(port, null);
+  }
+
+  /**
+   * Hands every span to {@code spanSink} instead of keeping it, and acknowledges log records
+   * unread: for long runs, where keeping every span would cost the test JVM more than the count.
+   * Metric points are kept.
+   */
+  public static OtlpReceiver counting(Consumer<ReceivedSpan> spanSink) throws IOException {
+    return start(0, spanSink);
+  }
+
+  /** Acknowledges every export unread: a collector that costs the sender nothing to wait for. */
+  public static OtlpReceiver discarding() throws IOException {
+    HttpServer server = bind(0);
+    server.createContext("/", OtlpReceiver::acknowledge);
+    server.start();
+    return new OtlpReceiver(server, null);
+  }
+
+  private static OtlpReceiver start(int port, Consumer<ReceivedSpan> spanSink) throws IOException {
+    HttpServer server = bind(port);
+    OtlpReceiver receiver = new OtlpReceiver(server, spanSink);
     server.createContext("/v1/traces", receiver::traces);
     server.createContext("/v1/metrics", receiver::metrics);
-    server.createContext("/v1/logs", receiver::logs);
+    server.createContext("/v1/logs", spanSink == null ? receiver::logs : OtlpReceiver::acknowledge);
     server.createContext("/", OtlpReceiver::acknowledge);
     server.start();
     return receiver;
@@ -68,6 +98,14 @@ public final class OtlpReceiver implements AutoCloseable {
   /** The base endpoint for {@code otel.exporter.otlp.endpoint}. */
   public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static HttpServer bind(int port) throws IOException {
+    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   public List<ReceivedSpan> spans() {
@@ -231,7 +269,7 @@ public final class OtlpReceiver implements AutoCloseable {
       for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
         for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
           for (Span span : scopeSpans.getSpansList()) {
-            spans.add(
+            spanSink.accept(
                 new ReceivedSpan(
                     resourceSpans.getResource(), scopeSpans.getScope().getName(), span));
           }

@@ -3,6 +3,8 @@ package dev.llmobs.bench.openai;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -63,12 +65,24 @@ public final class OverheadBenchmarkMain {
       }
     }
 
-    String table = new OverheadTable(results).render();
+    OverheadTable overhead = new OverheadTable(results);
+    String table = overhead.render();
     System.out.println();
     System.out.print(table);
     Path report = workDir.resolve("openai-overhead.txt");
     Files.writeString(report, table);
-    System.out.println("(also in " + report + ")");
+    // Read by the benchmark report of integration-tests (BENCHMARKS.md): when and how it ran.
+    Files.writeString(
+        workDir.resolve("openai-overhead.tsv"),
+        "# finished "
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + ", JDK "
+            + System.getProperty("java.runtime.version")
+            + ", JMH arguments: "
+            + String.join(" ", args)
+            + "\n"
+            + overhead.tsv());
+    System.out.println("(also in " + report + " and openai-overhead.tsv)");
   }
 
   private static org.openjdk.jmh.runner.options.Options options(

@@ -1,6 +1,7 @@
 package dev.llmobs.bench.openai;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -24,22 +25,7 @@ final class OverheadTable {
         String.format(
             "%-14s %-15s %10s %10s %10s %10s %6s%n",
             "benchmark", "variant", "mean us/op", "± 99.9%", "median", "min", "iters"));
-    results.forEach(
-        (benchmark, variants) ->
-            variants.forEach(
-                (variant, forks) -> {
-                  Result score = OverheadBenchmarkMain.pooled(forks);
-                  out.append(
-                      String.format(
-                          "%-14s %-15s %10.1f %10.1f %10.1f %10.1f %6d%n",
-                          benchmark,
-                          variant,
-                          score.getScore(),
-                          score.getScoreError(),
-                          median(score),
-                          score.getStatistics().getMin(),
-                          score.getStatistics().getN()));
-                }));
+    rows(out, "%-14s %-15s %10.1f %10.1f %10.1f %10.1f %6d%n");
     out.append(
         String.format(
             "%n%-14s %-33s %16s %10s %14s%n",
@@ -52,6 +38,38 @@ final class OverheadTable {
         });
     out.append("(± of a ratio: JMH's errors propagated to first order, approximate)\n");
     return out.toString();
+  }
+
+  /**
+   * The same figures, machine-readable: one line per benchmark and variant, tab-separated, after a
+   * header line. The gateway benchmark report (integration-tests) reads it.
+   */
+  String tsv() {
+    StringBuilder out =
+        new StringBuilder("benchmark\tvariant\tmean_us\terror_us\tmedian_us\tmin_us\titerations\n");
+    rows(out, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d%n");
+    return out.toString();
+  }
+
+  /** One line per benchmark and variant: name, variant, mean, error, median, min, iterations. */
+  private void rows(StringBuilder out, String format) {
+    results.forEach(
+        (benchmark, variants) ->
+            variants.forEach(
+                (variant, forks) -> {
+                  Result score = OverheadBenchmarkMain.pooled(forks);
+                  out.append(
+                      String.format(
+                          Locale.ROOT,
+                          format,
+                          benchmark,
+                          variant,
+                          score.getScore(),
+                          score.getScoreError(),
+                          median(score),
+                          score.getStatistics().getMin(),
+                          score.getStatistics().getN()));
+                }));
   }
 
   private static void ratio(
