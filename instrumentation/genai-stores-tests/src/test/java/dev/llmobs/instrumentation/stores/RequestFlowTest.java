@@ -1,6 +1,5 @@
 package dev.llmobs.instrumentation.stores;
 
-import static dev.llmobs.instrumentation.stores.Requests.inRequest;
 import static dev.llmobs.testing.GenAiKeys.CACHE_RESULT;
 import static dev.llmobs.testing.GenAiKeys.CONVERSATION_ID;
 import static dev.llmobs.testing.GenAiKeys.COST;
@@ -10,6 +9,7 @@ import static dev.llmobs.testing.GenAiKeys.REQUEST_CALLS;
 import static dev.llmobs.testing.GenAiKeys.REQUEST_COST;
 import static dev.llmobs.testing.GenAiKeys.REQUEST_INPUT_TOKENS;
 import static dev.llmobs.testing.GenAiKeys.REQUEST_OUTPUT_TOKENS;
+import static dev.llmobs.testing.ServerRequests.inRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;

@@ -40,8 +40,15 @@ public final class StoreBackends {
     return simpleName(type.getName());
   }
 
-  /** The part of a binary class name after its package and enclosing classes. */
+  /**
+   * The part of a binary class name after its package and enclosing classes; for a generated
+   * subclass (a CGLIB proxy {@code Foo$$SpringCGLIB$$0}, a lambda) the name it was made from.
+   */
   public static String simpleName(String className) {
+    int generated = className.indexOf("$$");
+    if (generated > 0) {
+      className = className.substring(0, generated);
+    }
     String simple = className.substring(className.lastIndexOf('.') + 1);
     int nested = simple.lastIndexOf('$');
     if (nested >= 0

@@ -70,6 +70,27 @@ public final class StoreCall {
     }
   }
 
+  /**
+   * Starts an operation of a framework's store interface (a LangChain4j ChatMemoryStore, a Spring
+   * AI ChatMemoryRepository) on {@code store}: the store is named after its class, the backend
+   * guessed from it, the conversation id is {@code conversationId} as a string, the message count
+   * that of the first collection among {@code args}.
+   */
+  public static StoreCall start(
+      String module, Object store, String operation, Object conversationId, Object[] args) {
+    try {
+      Class<?> type = store.getClass();
+      return start(
+          module,
+          new StoreRequest(operation, StoreBackends.simpleName(type), StoreBackends.of(type), store)
+              .conversationId(conversationId == null ? null : String.valueOf(conversationId))
+              .messageCount(StoreRequest.countOf(args)));
+    } catch (Throwable t) {
+      GenAiFailures.record(module, t);
+      return null;
+    }
+  }
+
   /** Ends the span with what the method returned, or the exception it threw. */
   public void end(Object result, Throwable error) {
     try {

@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -41,7 +42,9 @@ final class ConfiguredStoreInstrumentation implements TypeInstrumentation {
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     ElementMatcher.Junction<TypeDescription> stores =
-        not(isInterface()).and(hasSuperType(named(checks.spec().className())));
+        not(isInterface())
+            .and(not(nameContains("$$"))) // generated proxies: their target is traced
+            .and(hasSuperType(named(checks.spec().className())));
     return type -> {
       boolean matches = stores.matches(type);
       if (matches) {

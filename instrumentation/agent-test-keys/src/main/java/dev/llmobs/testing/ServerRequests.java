@@ -1,4 +1,4 @@
-package dev.llmobs.instrumentation.stores;
+package dev.llmobs.testing;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -11,17 +11,19 @@ import io.opentelemetry.instrumentation.api.instrumenter.SpanKindExtractor;
  * Instrumenter}, as upstream's HTTP server instrumentations start theirs, so that it is the local
  * root span of the work done in it (the test agent has no HTTP server instrumentation).
  */
-final class Requests {
+public final class ServerRequests {
 
   private static final Instrumenter<String, Void> SERVER =
       Instrumenter.<String, Void>builder(GlobalOpenTelemetry.get(), "test-http-server", n -> n)
           .buildInstrumenter(SpanKindExtractor.alwaysServer());
 
-  interface Work {
+  /** The work of one request. */
+  public interface Work {
     void run() throws Exception;
   }
 
-  static void inRequest(String name, Work work) throws Exception {
+  /** Runs {@code work} inside a SERVER span named {@code name}, the local root of the work. */
+  public static void inRequest(String name, Work work) throws Exception {
     Context context = SERVER.start(Context.root(), name);
     try (Scope ignored = context.makeCurrent()) {
       work.run();
@@ -30,5 +32,5 @@ final class Requests {
     }
   }
 
-  private Requests() {}
+  private ServerRequests() {}
 }
