@@ -16,6 +16,15 @@ public final class StoreBackends {
     "jdbc", "jpa", "sql", "postgres", "mysql", "mariadb", "oracle", "hsql", "derby", "hibernate"
   };
 
+  /** A class's simple name and backend, worked out once per class. */
+  static final ClassValue<String[]> NAMES =
+      new ClassValue<String[]>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+          return new String[] {simpleName(type), of(type)};
+        }
+      };
+
   public static String of(Class<?> type) {
     String simple = simpleName(type);
     // The simple name and the last package segment (...repository.jdbc.JdbcChatMemoryRepository).

@@ -79,10 +79,10 @@ public final class StoreCall {
   public static StoreCall start(
       String module, Object store, String operation, Object conversationId, Object[] args) {
     try {
-      Class<?> type = store.getClass();
+      String[] names = StoreBackends.NAMES.get(store.getClass());
       return start(
           module,
-          new StoreRequest(operation, StoreBackends.simpleName(type), StoreBackends.of(type), store)
+          new StoreRequest(operation, names[0], names[1], store)
               .conversationId(conversationId == null ? null : String.valueOf(conversationId))
               .messageCount(StoreRequest.countOf(args)));
     } catch (Throwable t) {

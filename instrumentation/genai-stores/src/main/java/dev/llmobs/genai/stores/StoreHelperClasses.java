@@ -15,6 +15,7 @@ public final class StoreHelperClasses {
       Collections.unmodifiableList(
           Arrays.asList(
               "dev.llmobs.genai.stores.StoreBackends",
+              "dev.llmobs.genai.stores.StoreBackends$1",
               "dev.llmobs.genai.stores.StoreRequest",
               "dev.llmobs.genai.stores.StoreOutcome",
               "dev.llmobs.genai.stores.StoreSpanNames",
