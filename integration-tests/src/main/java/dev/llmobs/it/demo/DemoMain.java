@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo: starts the gateway with the llmobs agent on the embedded simulator, sends one request
- * of each kind (chat, reasoning, streaming, Anthropic, Responses, embeddings, a bad one), and
- * prints the traces an OTLP collector receives. Ctrl-C stops the gateway too.
+ * of each kind (chat, reasoning, streaming, Anthropic, Responses and a follow-up on the stored
+ * conversation, embeddings, a bad one), and prints the traces an OTLP collector receives. Ctrl-C
+ * stops the gateway too.
  */
 public final class DemoMain {
 
@@ -67,12 +70,37 @@ public final class DemoMain {
               + gateway.logFile()
               + ")\n");
 
+      String responseId = null;
       for (String[] request : REQUESTS) {
         HttpResponse<String> response = gateway.postJson(request[0], request[1]);
         String model = request[1].replaceAll(".*\"model\":\"([^\"]+)\".*", "$1");
         System.out.println(
             "POST " + request[0] + " model=" + model + " -> HTTP " + response.statusCode());
+        if (request[0].equals("/v1/responses")) {
+          Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(resp_[^\"]+)\"").matcher(response.body());
+          responseId = id.find() ? id.group(1) : null;
+        }
       }
+      // A follow-up on the stored conversation: the store's get and update become spans (the
+      // harness passes -Dotel.instrumentation.genai.stores, see GatewayProcess), and the chat span
+      // carries the conversation id the store read.
+      HttpResponse<String> followUp =
+          gateway.postJson(
+              "/v1/responses",
+              "{\"model\":\"gpt-4.1\",\"input\":\"And in one sentence?\","
+                  + "\"previous_response_id\":\""
+                  + responseId
+                  + "\"}");
+      System.out.println(
+          "POST /v1/responses previous_response_id="
+              + responseId
+              + " -> HTTP "
+              + followUp.statusCode()
+              + "  (stores: -D"
+              + GatewayProcess.STORES_PROPERTY
+              + "="
+              + GatewayProcess.GATEWAY_STORES
+              + ")");
       HttpResponse<String> bad = gateway.postJson("/v1/chat/completions", "{not json");
       System.out.println(
           "POST /v1/chat/completions (malformed JSON) -> HTTP "
@@ -86,7 +114,7 @@ public final class DemoMain {
                   s.stream()
                           .filter(span -> span.attributes().containsKey("gen_ai.operation.name"))
                           .count()
-                      >= REQUESTS.length,
+                      >= REQUESTS.length + 1,
               Duration.ofSeconds(30));
       // Give the server spans of the last requests a moment to arrive too.
       Thread.sleep(1000);

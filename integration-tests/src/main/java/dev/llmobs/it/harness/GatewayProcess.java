@@ -20,6 +20,19 @@ import java.util.concurrent.TimeUnit;
 /** The gateway jar running in a JVM of its own, optionally with a Java agent attached. */
 public final class GatewayProcess implements AutoCloseable {
 
+  /**
+   * The gateway's conversation store as llmobs store spans, by configuration alone (the gateway has
+   * no OpenTelemetry code): a completed turn is saved as a new snapshot under the new response id
+   * ({@code create}), which to an operator is the conversation's update; the conversation id is the
+   * id argument, or the id of the {@code Conversation} being saved. Every gateway the harness
+   * starts has it (a builder can override it).
+   */
+  public static final String STORES_PROPERTY = "otel.instrumentation.genai.stores";
+
+  public static final String GATEWAY_STORES =
+      "dev.llmobs.gateway.store.ConversationStore"
+          + "[get=get,create=update,append=update,delete=delete;id=0.id]";
+
   private final Process process;
   private final int port;
   private final Path log;
@@ -58,6 +71,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     private Builder(Path gatewayJar) {
       this.gatewayJar = gatewayJar;
+      systemProperties.put(STORES_PROPERTY, GATEWAY_STORES);
     }
 
     public Builder javaagent(Path agentJar) {
@@ -181,9 +195,19 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  // The OS may hand a port just released out again: two ports picked here for one gateway (its
+  // own and the agent's Prometheus exporter's) must differ.
+  private static final java.util.Set<Integer> handedOut =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A free loopback port, never one this JVM handed out before. */
+  public static int freePort() throws IOException {
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (handedOut.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 }
