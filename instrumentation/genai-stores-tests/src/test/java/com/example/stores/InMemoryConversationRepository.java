@@ -25,6 +25,7 @@ public class InMemoryConversationRepository implements ConversationRepository {
 
   @Override
   public boolean delete(String conversationId) {
+    org.slf4j.LoggerFactory.getLogger("access").info("deleting a conversation");
     return conversations.remove(conversationId) != null;
   }
 }

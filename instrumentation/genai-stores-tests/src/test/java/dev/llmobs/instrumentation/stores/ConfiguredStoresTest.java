@@ -1,9 +1,7 @@
 package dev.llmobs.instrumentation.stores;
 
-import static dev.llmobs.testing.GenAiKeys.CONVERSATION_ID;
 import static dev.llmobs.testing.GenAiKeys.ERROR_TYPE;
 import static dev.llmobs.testing.GenAiKeys.STORE_BACKEND;
-import static dev.llmobs.testing.GenAiKeys.STORE_MESSAGE_COUNT;
 import static dev.llmobs.testing.GenAiKeys.STORE_NAME;
 import static dev.llmobs.testing.GenAiKeys.STORE_OPERATION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +14,7 @@ import com.example.stores.InMemoryConversationRepository;
 import com.example.stores.JdbcConversationRepository;
 import com.example.stores.MisconfiguredStore;
 import com.example.stores.NamedStore;
+import dev.llmobs.testing.StoreSpans;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
@@ -27,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -42,21 +40,6 @@ class ConfiguredStoresTest {
 
   @RegisterExtension
   static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
-
-  static List<SpanData> spans(int traces) {
-    return testing.waitForTraces(traces).stream()
-        .flatMap(List::stream)
-        .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
-        .collect(Collectors.toList());
-  }
-
-  static String describe(SpanData span) {
-    return span.getName()
-        + " conv="
-        + span.getAttributes().get(CONVERSATION_ID)
-        + " count="
-        + span.getAttributes().get(STORE_MESSAGE_COUNT);
-  }
 
   @Test
   void namedClassEachDefaultOperation() {
@@ -79,23 +62,23 @@ class ConfiguredStoresTest {
     store.count();
     store.internalSize();
 
-    List<SpanData> spans = spans(13);
+    List<SpanData> spans = StoreSpans.inOrder(testing.waitForTraces(13));
     assertThat(spans)
-        .extracting(ConfiguredStoresTest::describe)
+        .extracting(StoreSpans::describe)
         .containsExactly(
-            "get NamedStore conv=c1 count=2",
-            "get NamedStore conv=c1 count=null",
-            "get NamedStore conv=c1 count=null",
-            "get NamedStore conv=c1 count=null",
-            "create NamedStore conv=c1 count=null",
-            "create NamedStore conv=c1 count=2",
-            "update NamedStore conv=c1 count=1",
-            "update NamedStore conv=c1 count=null",
-            "update NamedStore conv=c1 count=3",
-            "update NamedStore conv=c1 count=null",
-            "delete NamedStore conv=c1 count=null",
-            "delete NamedStore conv=" + uuid + " count=null",
-            "list NamedStore conv=null count=3");
+            "get NamedStore conv=c1 count=2 backend=NamedStore",
+            "get NamedStore conv=c1 count=null backend=NamedStore",
+            "get NamedStore conv=c1 count=null backend=NamedStore",
+            "get NamedStore conv=c1 count=null backend=NamedStore",
+            "create NamedStore conv=c1 count=null backend=NamedStore",
+            "create NamedStore conv=c1 count=2 backend=NamedStore",
+            "update NamedStore conv=c1 count=1 backend=NamedStore",
+            "update NamedStore conv=c1 count=null backend=NamedStore",
+            "update NamedStore conv=c1 count=3 backend=NamedStore",
+            "update NamedStore conv=c1 count=null backend=NamedStore",
+            "delete NamedStore conv=c1 count=null backend=NamedStore",
+            "delete NamedStore conv=" + uuid + " count=null backend=NamedStore",
+            "list NamedStore conv=null count=3 backend=NamedStore");
     assertThat(spans)
         .allSatisfy(
             span -> {
@@ -116,7 +99,7 @@ class ConfiguredStoresTest {
         .isInstanceOf(IOException.class)
         .hasMessage("disk full while writing c9");
 
-    SpanData span = spans(1).get(0);
+    SpanData span = StoreSpans.inOrder(testing.waitForTraces(1)).get(0);
     assertThat(span.getName()).isEqualTo("get NamedStore");
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(span.getAttributes().get(ERROR_TYPE)).isEqualTo("java.io.IOException");
@@ -143,13 +126,11 @@ class ConfiguredStoresTest {
     caching.get("m1");
     jdbc.delete("j1");
 
-    List<SpanData> spans = spans(5);
+    List<SpanData> spans = StoreSpans.inOrder(testing.waitForTraces(5));
     assertThat(spans)
         .extracting(
             s ->
-                describe(s)
-                    + " backend="
-                    + s.getAttributes().get(STORE_BACKEND)
+                StoreSpans.describe(s)
                     + " parent="
                     + spans.stream()
                         .filter(p -> p.getSpanId().equals(s.getParentSpanId()))
@@ -173,7 +154,9 @@ class ConfiguredStoresTest {
     new Broken().get("b1"); // its entry was ignored: no span
     new NamedStore().listIds(); // a good entry still works
 
-    assertThat(spans(1)).extracting(SpanData::getName).containsExactly("list NamedStore");
+    assertThat(StoreSpans.inOrder(testing.waitForTraces(1)))
+        .extracting(SpanData::getName)
+        .containsExactly("list NamedStore");
     List<String> warnings =
         Files.readAllLines(
                 Paths.get(

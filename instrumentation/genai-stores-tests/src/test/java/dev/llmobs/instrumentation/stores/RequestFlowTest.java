@@ -216,6 +216,20 @@ class RequestFlowTest {
         .doesNotContainKeys("gen_ai.provider.name", "gen_ai.conversation.id");
   }
 
+  @Test
+  void logsWhileAStoreMethodRunsCarryItsConversation() {
+    ConversationRepository repository = new InMemoryConversationRepository();
+    repository.delete("conv-logged"); // logs "deleting a conversation"
+    LoggerFactory.getLogger("access").info("after the store call");
+
+    assertThat(mdcOf("deleting a conversation"))
+        .containsEntry("gen_ai.conversation.id", "conv-logged");
+    assertThat(mdcOf("after the store call")).doesNotContainKey("gen_ai.conversation.id");
+    assertThat(spans(1))
+        .extracting(SpanData::getName)
+        .containsExactly("delete ConversationRepository");
+  }
+
   Map<String, String> mdcOf(String message) {
     List<ILoggingEvent> matching =
         events.list.stream()

@@ -2,22 +2,18 @@ package dev.llmobs.instrumentation.langchain4j;
 
 import static dev.llmobs.testing.GenAiKeys.CONVERSATION_ID;
 import static dev.llmobs.testing.GenAiKeys.ERROR_TYPE;
-import static dev.llmobs.testing.GenAiKeys.STORE_BACKEND;
-import static dev.llmobs.testing.GenAiKeys.STORE_MESSAGE_COUNT;
 import static dev.llmobs.testing.GenAiKeys.STORE_NAME;
 import static dev.llmobs.testing.GenAiKeys.STORE_OPERATION;
-import static dev.llmobs.testing.ServerRequests.inRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import dev.langchain4j.store.memory.chat.InMemoryChatMemoryStore;
+import dev.llmobs.testing.OpenAiChat;
+import dev.llmobs.testing.StoreSpans;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
@@ -25,13 +21,9 @@ import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -79,23 +71,6 @@ class ChatMemoryStoreTest {
     }
   }
 
-  static List<SpanData> spans(int traces) {
-    return testing.waitForTraces(traces).stream()
-        .flatMap(List::stream)
-        .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
-        .collect(Collectors.toList());
-  }
-
-  static String describe(SpanData span) {
-    return span.getName()
-        + " conv="
-        + span.getAttributes().get(CONVERSATION_ID)
-        + " count="
-        + span.getAttributes().get(STORE_MESSAGE_COUNT)
-        + " backend="
-        + span.getAttributes().get(STORE_BACKEND);
-  }
-
   @Test
   void inMemoryChatMemoryStore() {
     ChatMemoryStore store = new InMemoryChatMemoryStore();
@@ -103,9 +78,9 @@ class ChatMemoryStoreTest {
     assertThat(store.getMessages("user-1")).hasSize(2);
     store.deleteMessages("user-1");
 
-    List<SpanData> spans = spans(3);
+    List<SpanData> spans = StoreSpans.inOrder(testing.waitForTraces(3));
     assertThat(spans)
-        .extracting(ChatMemoryStoreTest::describe)
+        .extracting(StoreSpans::describe)
         .containsExactly(
             "update InMemoryChatMemoryStore conv=user-1 count=2 backend=memory",
             "get InMemoryChatMemoryStore conv=user-1 count=2 backend=memory",
@@ -131,9 +106,9 @@ class ChatMemoryStoreTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("store unavailable for broken");
 
-    List<SpanData> spans = spans(3);
+    List<SpanData> spans = StoreSpans.inOrder(testing.waitForTraces(3));
     assertThat(spans)
-        .extracting(ChatMemoryStoreTest::describe)
+        .extracting(StoreSpans::describe)
         .containsExactly(
             "update TenantChatMemoryStore conv=acme:7 count=3 backend=TenantChatMemoryStore",
             "get TenantChatMemoryStore conv=acme:7 count=3 backend=TenantChatMemoryStore",
@@ -146,41 +121,9 @@ class ChatMemoryStoreTest {
   @Test
   void theMemoryIdReachesTheFollowingChatCallOfTheRequest() throws Exception {
     ChatMemoryStore store = new InMemoryChatMemoryStore();
-    try (MockWebServer server = new MockWebServer()) {
-      server.enqueue(
-          new MockResponse()
-              .setHeader("Content-Type", "application/json")
-              .setBody(
-                  "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,"
-                      + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":"
-                      + "{\"role\":\"assistant\",\"content\":\"Hi\"},\"finish_reason\":\"stop\"}],"
-                      + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}"));
-      OpenAIClient client =
-          OpenAIOkHttpClient.builder()
-              .baseUrl(server.url("/v1").toString())
-              .apiKey("sk-test")
-              .maxRetries(0)
-              .build();
-      try {
-        inRequest(
-            "POST /assistant",
-            () -> {
-              store.getMessages("session-9");
-              client
-                  .chat()
-                  .completions()
-                  .create(
-                      ChatCompletionCreateParams.builder()
-                          .model("gpt-4o-mini")
-                          .addUserMessage("hi")
-                          .build());
-            });
-      } finally {
-        client.close();
-      }
-    }
+    OpenAiChat.inRequestAfter("POST /assistant", () -> store.getMessages("session-9"));
 
-    List<SpanData> spans = spans(1);
+    List<SpanData> spans = StoreSpans.inOrder(testing.waitForTraces(1));
     SpanData chat =
         spans.stream().filter(s -> s.getName().equals("chat gpt-4o-mini")).findFirst().get();
     assertThat(chat.getAttributes().get(CONVERSATION_ID)).isEqualTo("session-9");
