@@ -32,9 +32,6 @@ class BadAgentConfigIT {
    * {@link #malformedNumbersFromEnvironmentAndBrokenPriceJson}. {@link
    * #everyDocumentedOptionIsCovered} fails when the README's options table lists one that is not
    * here.
-   *
-   * <p>Next: {@code stores} (the store modules' option), with a store entry naming a missing class:
-   * add it here and its case to a run below when that option lands.
    */
   static final Set<String> COVERED =
       Set.of(
@@ -49,7 +46,9 @@ class BadAgentConfigIT {
           "stream.idle-timeout",
           "metrics.max-label-values",
           "cost.record-unsampled",
-          "cost.baggage-labels");
+          "cost.baggage-labels",
+          "stores",
+          "conversations.window");
 
   @Test
   void malformedBooleansNumbersAndPaths() throws Exception {
@@ -72,6 +71,11 @@ class BadAgentConfigIT {
                 .systemProperty(PREFIX + "cost.record-unsampled", "sometimes")
                 // One usable label, one that is not a label name.
                 .systemProperty(PREFIX + "cost.baggage-labels", "tenant,not a label")
+                .systemProperty(PREFIX + "conversations.window", "soon")
+                // A class that does not exist beside the gateway's real store.
+                .systemProperty(
+                    PREFIX + "stores",
+                    "dev.llmobs.gateway.store.NoSuchStore," + GatewayProcess.GATEWAY_STORES)
                 .start()) {
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -110,6 +114,14 @@ class BadAgentConfigIT {
                       + Pattern.quote(PREFIX + "cost.baggage-labels: 'not a label'")
                       + " .*left out"))
           .as("warnings for the baggage label in:%n%s", log)
+          .isEqualTo(1);
+      assertOneWarning(log, "conversations.window=soon", "not a positive duration", "300000ms");
+      assertThat(
+              count(
+                  log,
+                  "WARN .*llmobs: store entry 'dev\\.llmobs\\.gateway\\.store\\.NoSuchStore' .*"
+                      + "is ignored: class dev\\.llmobs\\.gateway\\.store\\.NoSuchStore not found"))
+          .as("warnings for the missing store class in:%n%s", log)
           .isEqualTo(1);
       assertOnePriceFileWarning(log, directory, "");
       // The usage file fails on the first event only; later events are not logged again.

@@ -24,11 +24,6 @@ final class OpsAssets {
    * that the store instrumentation adds; once a real scrape has them, the dashboard test fails
    * until this entry is removed.
    */
-  static final Map<String, String> PENDING_METRICS =
-      Map.of(
-          "llmobs_store_operation_duration_seconds_bucket",
-          "store instrumentation (llmobs.store.operation.duration) not merged yet");
-
   static final ObjectMapper json = new ObjectMapper();
 
   final Path dir;

@@ -72,5 +72,25 @@ public final class GenAiKeys {
   public static final AttributeKey<String> COST_SOURCE =
       AttributeKey.stringKey("gen_ai.usage.cost.source");
 
+  // Store spans (llmobs' own names).
+  public static final AttributeKey<String> STORE_OPERATION =
+      AttributeKey.stringKey("llmobs.store.operation");
+  public static final AttributeKey<String> STORE_NAME = AttributeKey.stringKey("llmobs.store.name");
+  public static final AttributeKey<String> STORE_BACKEND =
+      AttributeKey.stringKey("llmobs.store.backend");
+  public static final AttributeKey<Long> STORE_MESSAGE_COUNT =
+      AttributeKey.longKey("llmobs.store.message_count");
+  public static final AttributeKey<String> CACHE_RESULT =
+      AttributeKey.stringKey("llmobs.cache.result");
+  // Request totals on the local root span.
+  public static final AttributeKey<Long> REQUEST_CALLS =
+      AttributeKey.longKey("llmobs.request.gen_ai.calls");
+  public static final AttributeKey<Long> REQUEST_INPUT_TOKENS =
+      AttributeKey.longKey("llmobs.request.gen_ai.usage.input_tokens");
+  public static final AttributeKey<Long> REQUEST_OUTPUT_TOKENS =
+      AttributeKey.longKey("llmobs.request.gen_ai.usage.output_tokens");
+  public static final AttributeKey<Double> REQUEST_COST =
+      AttributeKey.doubleKey("llmobs.request.gen_ai.usage.cost.amount");
+
   private GenAiKeys() {}
 }

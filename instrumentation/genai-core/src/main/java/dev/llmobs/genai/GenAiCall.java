@@ -47,7 +47,9 @@ public final class GenAiCall {
 
   /**
    * Starts the span and makes it current on this thread, or returns null when there is nothing to
-   * trace: no request, instrumentation suppressed, or already inside a GenAI call.
+   * trace: no request, instrumentation suppressed, or already inside a GenAI call. A request that
+   * names no conversation gets the one a store operation of the same request touched last (see
+   * {@link GenAiRequestState}).
    *
    * @param module the llmobs module, such as {@code openai-java}: names its failures
    */
@@ -61,6 +63,11 @@ public final class GenAiCall {
       if (parent.get(ACTIVE) != null || !instrumenter.shouldStart(parent, request)) {
         return null;
       }
+      // A store operation earlier in this request (same local root span) named the conversation.
+      if (request.conversationId() == null) {
+        request.conversationId(GenAiRequestState.conversationId(parent));
+      }
+      GenAiRequestState.call(parent, request);
       GenAiCall call = new GenAiCall(module, parent, request);
       call.context = instrumenter.start(parent, request).with(ACTIVE, call);
       call.scope = call.context.makeCurrent();

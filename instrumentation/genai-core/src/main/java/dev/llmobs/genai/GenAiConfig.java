@@ -303,4 +303,27 @@ public final class GenAiConfig {
         || name.equals(GenAiSemconv.SERVER_PORT.getKey())
         || name.equals(GenAiSemconv.ERROR_TYPE.getKey());
   }
+
+  // Stores: read by the store modules (genai-stores and the chat-memory modules).
+
+  /**
+   * Classes or interfaces whose methods are store operations, comma-separated, each optionally with
+   * a method-to-operation map and options in brackets: {@code
+   * com.acme.ChatStore,com.acme.Cache[lookup=cache_get,save=update;id=0]}. Unset: none.
+   */
+  public static final String STORES = "stores";
+
+  /** The sliding window of {@code llmobs.conversations.active}: a duration such as {@code 5m}. */
+  public static final String CONVERSATIONS_WINDOW = "conversations.window";
+
+  public static final long CONVERSATIONS_WINDOW_DEFAULT_MILLIS = 5 * 60 * 1000L;
+
+  /** {@code null} when unset. */
+  public String stores() {
+    return getString(STORES);
+  }
+
+  public long conversationsWindowMillis() {
+    return getDurationMillis(CONVERSATIONS_WINDOW, CONVERSATIONS_WINDOW_DEFAULT_MILLIS);
+  }
 }

@@ -46,6 +46,9 @@ public final class GenAiHelperClasses {
               "dev.llmobs.genai.GenAiReaper$Entry",
               "dev.llmobs.genai.GenAiMessages",
               "dev.llmobs.genai.GenAiJsonContent",
+              "dev.llmobs.genai.GenAiRequestState",
+              "dev.llmobs.genai.GenAiRequestTotals",
+              "dev.llmobs.genai.GenAiRequestTotals$1",
               "dev.llmobs.genai.GenAiLogContext",
               "dev.llmobs.genai.LlmobsVersion"));
 

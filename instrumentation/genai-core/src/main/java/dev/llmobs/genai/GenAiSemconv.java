@@ -174,4 +174,58 @@ public final class GenAiSemconv {
   public static final String METRIC_COST_UNPRICED = "gen_ai.client.cost.unpriced";
   public static final String METRIC_USAGE_EVENTS_DROPPED = "llmobs.usage.events.dropped";
   public static final String EVENT_USAGE = "gen_ai.usage";
+
+  // Conversation and chat-memory stores: INTERNAL spans "{operation} {store}" of our own (no
+  // semantic convention covers stores yet). Never gen_ai.operation.name: that marks a GenAI call.
+  public static final AttributeKey<String> STORE_OPERATION =
+      AttributeKey.stringKey("llmobs.store.operation");
+  public static final AttributeKey<String> STORE_NAME = AttributeKey.stringKey("llmobs.store.name");
+
+  /** Where the store keeps its data: {@code memory}, {@code jdbc}, {@code redis}, or a class. */
+  public static final AttributeKey<String> STORE_BACKEND =
+      AttributeKey.stringKey("llmobs.store.backend");
+
+  /** Messages (items) written, or read back, by one store operation. */
+  public static final AttributeKey<Long> STORE_MESSAGE_COUNT =
+      AttributeKey.longKey("llmobs.store.message_count");
+
+  /** A cache lookup's result: {@code hit} or {@code miss}. */
+  public static final AttributeKey<String> CACHE_RESULT =
+      AttributeKey.stringKey("llmobs.cache.result");
+
+  // llmobs.store.operation values.
+  public static final String STORE_GET = "get";
+  public static final String STORE_CREATE = "create";
+  public static final String STORE_UPDATE = "update";
+  public static final String STORE_DELETE = "delete";
+  public static final String STORE_LIST = "list";
+  public static final String STORE_CACHE_GET = "cache_get";
+
+  // llmobs.store.backend values we recognise; any other backend is named by its class.
+  public static final String BACKEND_MEMORY = "memory";
+  public static final String BACKEND_JDBC = "jdbc";
+  public static final String BACKEND_REDIS = "redis";
+
+  // llmobs.cache.result values.
+  public static final String CACHE_HIT = "hit";
+  public static final String CACHE_MISS = "miss";
+
+  public static final String METRIC_STORE_DURATION = "llmobs.store.operation.duration";
+  public static final String METRIC_CONVERSATIONS_ACTIVE = "llmobs.conversations.active";
+  public static final String METRIC_CACHE_LOOKUPS = "llmobs.cache.lookups";
+
+  // Request totals: on the local root span (the HTTP server span) of a request that made GenAI
+  // calls, updated as each call ends (written by the cost span processor of genai-cost).
+  public static final AttributeKey<Long> REQUEST_CALLS =
+      AttributeKey.longKey("llmobs.request.gen_ai.calls");
+  public static final AttributeKey<Long> REQUEST_INPUT_TOKENS =
+      AttributeKey.longKey("llmobs.request.gen_ai.usage.input_tokens");
+  public static final AttributeKey<Long> REQUEST_OUTPUT_TOKENS =
+      AttributeKey.longKey("llmobs.request.gen_ai.usage.output_tokens");
+  public static final AttributeKey<Double> REQUEST_COST_AMOUNT =
+      AttributeKey.doubleKey("llmobs.request.gen_ai.usage.cost.amount");
+
+  // A usage event's cache_state: the call followed a cache miss in its request, or it did not.
+  public static final String CACHE_STATE_MISS = "miss";
+  public static final String CACHE_STATE_BYPASS = "bypass";
 }

@@ -88,4 +88,17 @@ class GenAiConfigTest {
     assertThat(config("cost.baggage-labels", "a,b,c,d,e,f,g,h,i,j").costBaggageLabels())
         .containsExactly("a", "b", "c", "d", "e", "f", "g", "h");
   }
+
+  @Test
+  void storeOptions() {
+    GenAiConfig unset = new GenAiConfig(name -> null);
+    assertThat(unset.stores()).isNull();
+    assertThat(unset.conversationsWindowMillis()).isEqualTo(300_000L);
+    assertThat(config("stores", " com.acme.Store[get=get] ").stores())
+        .isEqualTo("com.acme.Store[get=get]");
+    assertThat(config("conversations.window", "90s").conversationsWindowMillis())
+        .isEqualTo(90_000L);
+    assertThat(config("conversations.window", "a while").conversationsWindowMillis())
+        .isEqualTo(300_000L);
+  }
 }

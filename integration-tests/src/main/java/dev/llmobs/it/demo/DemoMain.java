@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo: starts the gateway with the llmobs agent on the embedded simulator, sends one request
- * of each kind (chat, reasoning, streaming, Anthropic, Gemini, Responses, embeddings, a bad one),
- * and prints the traces an OTLP collector receives, a summary of the metrics the agent's Prometheus
- * exporter serves, and two log lines of one trace. Ctrl-C stops the gateway too.
+ * of each kind (chat, reasoning, streaming, Anthropic, Gemini, Responses and a follow-up on the
+ * stored conversation, embeddings, a bad one), and prints the traces an OTLP collector receives, a
+ * summary of the metrics the agent's Prometheus exporter serves, and two log lines of one trace.
+ * Ctrl-C stops the gateway too.
  */
 public final class DemoMain {
 
@@ -74,13 +77,38 @@ public final class DemoMain {
               + gateway.logFile()
               + ")\n");
 
+      String responseId = null;
       for (String[] request : REQUESTS) {
         HttpResponse<String> response =
             gateway.postJson(request[0], request[1], "baggage", "tenant=demo-team");
         String model = request[1].replaceAll(".*\"model\":\"([^\"]+)\".*", "$1");
         System.out.println(
             "POST " + request[0] + " model=" + model + " -> HTTP " + response.statusCode());
+        if (request[0].equals("/v1/responses")) {
+          Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(resp_[^\"]+)\"").matcher(response.body());
+          responseId = id.find() ? id.group(1) : null;
+        }
       }
+      // A follow-up on the stored conversation: the store's get and update become spans (the
+      // harness passes -Dotel.instrumentation.genai.stores, see GatewayProcess), and the chat span
+      // carries the conversation id the store read.
+      HttpResponse<String> followUp =
+          gateway.postJson(
+              "/v1/responses",
+              "{\"model\":\"gpt-4.1\",\"input\":\"And in one sentence?\","
+                  + "\"previous_response_id\":\""
+                  + responseId
+                  + "\"}");
+      System.out.println(
+          "POST /v1/responses previous_response_id="
+              + responseId
+              + " -> HTTP "
+              + followUp.statusCode()
+              + "  (stores: -D"
+              + GatewayProcess.STORES_PROPERTY
+              + "="
+              + GatewayProcess.GATEWAY_STORES
+              + ")");
       HttpResponse<String> bad = gateway.postJson("/v1/chat/completions", "{not json");
       System.out.println(
           "POST /v1/chat/completions (malformed JSON) -> HTTP "
@@ -88,13 +116,13 @@ public final class DemoMain {
               + " "
               + bad.body());
 
-      // One GenAI span per request (the malformed one never reaches a provider).
+      // One GenAI span per request and the follow-up (the malformed one never reaches a provider).
       receiver.awaitSpans(
           s ->
               s.stream()
                       .filter(span -> span.attributes().containsKey("gen_ai.operation.name"))
                       .count()
-                  >= REQUESTS.length,
+                  >= REQUESTS.length + 1,
           Duration.ofSeconds(30));
       // Give the server spans and log records of the last requests a moment to arrive too.
       Thread.sleep(1000);

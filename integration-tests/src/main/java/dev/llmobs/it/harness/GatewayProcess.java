@@ -19,6 +19,20 @@ import java.util.Map;
 /** The gateway jar running in a JVM of its own, optionally with a Java agent attached. */
 public final class GatewayProcess implements AutoCloseable {
 
+  /**
+   * The gateway's conversation store as llmobs store spans, by configuration alone (the gateway has
+   * no OpenTelemetry code): a completed turn is saved as a new snapshot under the new response id
+   * ({@code create}), which to an operator is the conversation's update; the conversation id is the
+   * id argument, or the id of the {@code Conversation} being saved. Every gateway the harness
+   * starts has it (a builder can override it).
+   */
+  public static final String STORES_PROPERTY = "otel.instrumentation.genai.stores";
+
+  public static final String GATEWAY_STORES =
+      "dev.llmobs.gateway.store.ConversationStore"
+          + "[get=get,create=update,append=update,delete=delete;id=0.id],"
+          + "dev.llmobs.gateway.cache.ResponseCache[lookup=cache_get,store=update]";
+
   private final Process process;
   private final int port;
   private final Path log;
@@ -67,6 +81,7 @@ public final class GatewayProcess implements AutoCloseable {
 
     private Builder(Path gatewayJar) {
       this.gatewayJar = gatewayJar;
+      systemProperties.put(STORES_PROPERTY, GATEWAY_STORES);
     }
 
     public Builder javaagent(Path agentJar) {

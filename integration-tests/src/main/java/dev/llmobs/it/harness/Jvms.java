@@ -13,6 +13,8 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -88,9 +90,18 @@ final class Jvms {
     }
   }
 
+  // The OS may hand a port just released out again: two ports picked here for one gateway (its
+  // own and the agent's Prometheus exporter's) must differ.
+  private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
+
+  /** A free loopback port, never one this JVM handed out before. */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (handedOut.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import static dev.llmobs.genai.GenAiSemconv.OPERATION_NAME;
 import static dev.llmobs.genai.GenAiSemconv.PROVIDER_NAME;
 import static dev.llmobs.genai.GenAiSemconv.REQUEST_MODEL;
 import static dev.llmobs.genai.GenAiSemconv.RESPONSE_MODEL;
+import static dev.llmobs.genai.GenAiSemconv.STORE_OPERATION;
 import static dev.llmobs.genai.GenAiSemconv.SYSTEM;
 import static dev.llmobs.genai.GenAiSemconv.USAGE_CACHE_CREATION_INPUT_TOKENS;
 import static dev.llmobs.genai.GenAiSemconv.USAGE_CACHE_READ_INPUT_TOKENS;
@@ -44,6 +45,9 @@ import java.util.logging.Logger;
  * while it is still writable) it reads the {@code gen_ai.*} attributes, prices the call from the
  * catalog and sets {@code gen_ai.usage.cost.amount/currency/source}, records the cost metrics, and
  * enqueues a usage event. Span attributes are the only contract with the instrumentation side.
+ *
+ * <p>It also keeps the totals of each request (local root span) that makes GenAI calls on that
+ * span, and tells a call that followed a cache miss of its request ({@link LocalRootRequests}).
  */
 public final class CostSpanProcessor implements ExtendedSpanProcessor {
 
@@ -61,6 +65,7 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
   private final Map<ReadableSpan, String> tenants =
       Collections.synchronizedMap(new WeakHashMap<ReadableSpan, String>());
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final LocalRootRequests requests = new LocalRootRequests();
 
   CostSpanProcessor(
       Supplier<PriceLookup> lookup,
@@ -85,8 +90,13 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
 
   @Override
   public void onStart(Context parentContext, ReadWriteSpan span) {
+    boolean genAi = span.getAttribute(OPERATION_NAME) != null;
+    if (!genAi && span.getAttribute(STORE_OPERATION) == null) {
+      return;
+    }
+    requests.started(parentContext, span);
     // The tenant travels as baggage in the caller's context; the span may end elsewhere.
-    if (span.getAttribute(OPERATION_NAME) == null) {
+    if (!genAi || dispatcher == null || tenantBaggageKey == null) {
       return;
     }
     Baggage baggage = Baggage.fromContext(parentContext);
@@ -103,16 +113,19 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
 
   @Override
   public boolean isStartRequired() {
-    return (dispatcher != null && tenantBaggageKey != null) || !baggageLabels.isEmpty();
+    return true;
   }
 
   @Override
   public void onEnding(ReadWriteSpan span) {
     String operation = span.getAttribute(OPERATION_NAME);
-    if (operation == null) {
-      return;
-    }
     try {
+      if (operation == null) {
+        if (span.getAttribute(STORE_OPERATION) != null) {
+          requests.storeEnded(span);
+        }
+        return;
+      }
       price(span, operation);
     } catch (Throwable t) {
       GenAiFailures.record(MODULE, t);
@@ -148,13 +161,16 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
         }
       }
     }
+    String cacheState = requests.callEnded(span, input, output, cost);
     if (dispatcher != null) {
       String tenant = tenant(span);
       BigDecimal eventCost = cost;
       String eventPricedAs = pricedAs;
       // The span has its end time and status now; the snapshot is taken on the event thread.
       dispatcher.offer(
-          () -> SpanUsageEvents.from(span.toSpanData(), tenant, eventCost, eventPricedAs));
+          () ->
+              SpanUsageEvents.from(
+                  span.toSpanData(), tenant, eventCost, eventPricedAs, cacheState));
     }
   }
 

@@ -30,6 +30,8 @@ final class OtelLogUsageSink implements UsageSink {
   static final AttributeKey<Double> LATENCY_MS = AttributeKey.doubleKey("llmobs.usage.latency_ms");
   static final AttributeKey<String> PRICED_AS = AttributeKey.stringKey("llmobs.usage.priced_as");
   static final AttributeKey<String> COST_EXACT = AttributeKey.stringKey("llmobs.usage.cost.exact");
+  static final AttributeKey<String> CACHE_STATE =
+      AttributeKey.stringKey("llmobs.usage.cache_state");
 
   private final Supplier<OpenTelemetry> openTelemetry;
   private Logger logger;
@@ -76,7 +78,9 @@ final class OtelLogUsageSink implements UsageSink {
       record.setAttribute(GenAiSemconv.USAGE_COST_CURRENCY, event.currency());
       record.setAttribute(COST_EXACT, event.cost().stripTrailingZeros().toPlainString());
     }
+    put(record, GenAiSemconv.CONVERSATION_ID, event.conversationId());
     put(record, TENANT, event.tenant());
+    put(record, CACHE_STATE, event.cacheState());
     put(record, PRICED_AS, event.pricedAs());
     record.setAttribute(OUTCOME, event.outcome().value());
     record.setAttribute(LATENCY_MS, event.latencyMillis());

@@ -1,5 +1,6 @@
 package dev.llmobs.cost.otel;
 
+import static dev.llmobs.genai.GenAiSemconv.CONVERSATION_ID;
 import static dev.llmobs.genai.GenAiSemconv.ERROR_CANCELLED;
 import static dev.llmobs.genai.GenAiSemconv.ERROR_TIMEOUT;
 import static dev.llmobs.genai.GenAiSemconv.ERROR_TYPE;
@@ -29,7 +30,8 @@ final class SpanUsageEvents {
 
   private SpanUsageEvents() {}
 
-  static UsageEvent from(SpanData span, String tenant, BigDecimal cost, String pricedAs) {
+  static UsageEvent from(
+      SpanData span, String tenant, BigDecimal cost, String pricedAs, String cacheState) {
     Attributes attributes = span.getAttributes();
     long end = span.getEndEpochNanos();
     return UsageEvent.builder()
@@ -39,6 +41,8 @@ final class SpanUsageEvents {
         .traceSampled(span.getSpanContext().isSampled())
         .requestId(attributes.get(RESPONSE_ID))
         .tenant(tenant)
+        .conversationId(attributes.get(CONVERSATION_ID))
+        .cacheState(cacheState)
         .operation(attributes.get(OPERATION_NAME))
         .provider(CostSpanProcessor.provider(attributes.get(PROVIDER_NAME), attributes.get(SYSTEM)))
         .model(attributes.get(REQUEST_MODEL))

@@ -75,6 +75,8 @@ public final class JsonLinesUsageSink implements UsageSink {
       }
       string(json, "request_id", event.requestId());
       string(json, "tenant", event.tenant());
+      string(json, "conversation_id", event.conversationId());
+      string(json, "cache_state", event.cacheState());
       string(json, "operation", event.operation());
       string(json, "provider", event.provider());
       string(json, "model", event.model());

@@ -37,6 +37,8 @@ public final class UsageEvent {
   private final boolean traceSampled;
   private final String requestId;
   private final String tenant;
+  private final String conversationId;
+  private final String cacheState;
   private final String operation;
   private final String provider;
   private final String model;
@@ -59,6 +61,8 @@ public final class UsageEvent {
     this.traceSampled = b.traceSampled;
     this.requestId = b.requestId;
     this.tenant = b.tenant;
+    this.conversationId = b.conversationId;
+    this.cacheState = b.cacheState;
     this.operation = b.operation;
     this.provider = b.provider;
     this.model = b.model;
@@ -111,6 +115,22 @@ public final class UsageEvent {
 
   public String tenant() {
     return tenant;
+  }
+
+  /**
+   * The call's {@code gen_ai.conversation.id}: its request's own, or the one a store operation of
+   * the same request touched.
+   */
+  public String conversationId() {
+    return conversationId;
+  }
+
+  /**
+   * {@code miss} when the call followed a cache miss in its request (a store operation {@code
+   * cache_get} that found nothing), else {@code bypass}.
+   */
+  public String cacheState() {
+    return cacheState;
   }
 
   /** {@code gen_ai.operation.name}, e.g. {@code chat}. */
@@ -196,6 +216,8 @@ public final class UsageEvent {
     private boolean traceSampled = true;
     private String requestId;
     private String tenant;
+    private String conversationId;
+    private String cacheState;
     private String operation;
     private String provider;
     private String model;
@@ -240,6 +262,16 @@ public final class UsageEvent {
 
     public Builder tenant(String tenant) {
       this.tenant = tenant;
+      return this;
+    }
+
+    public Builder conversationId(String conversationId) {
+      this.conversationId = conversationId;
+      return this;
+    }
+
+    public Builder cacheState(String cacheState) {
+      this.cacheState = cacheState;
       return this;
     }
 
