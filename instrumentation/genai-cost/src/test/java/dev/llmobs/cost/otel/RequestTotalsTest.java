@@ -7,7 +7,9 @@ import dev.llmobs.cost.catalog.CatalogLoader;
 import dev.llmobs.cost.usage.UsageEvent;
 import dev.llmobs.cost.usage.UsageEventDispatcher;
 import dev.llmobs.cost.usage.UsageSink;
+import dev.llmobs.genai.GenAiBaggageLabels;
 import dev.llmobs.genai.GenAiSemconv;
+import dev.llmobs.genai.MetricLabelCap;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -49,13 +51,17 @@ class RequestTotalsTest {
     meterProvider = SdkMeterProvider.builder().build();
     UsageSink collect = events::add;
     dispatcher = new UsageEventDispatcher(Collections.singletonList(collect), 16);
-    CostMetrics metrics = new CostMetrics(meterProvider.get(CostMetrics.SCOPE), dispatcher);
+    GenAiBaggageLabels labels = new GenAiBaggageLabels(Collections.emptyList());
+    CostMetrics metrics =
+        new CostMetrics(
+            meterProvider.get(CostMetrics.SCOPE), dispatcher, new MetricLabelCap(100), labels);
     sdk =
         OpenTelemetrySdk.builder()
             .setTracerProvider(
                 SdkTracerProvider.builder()
                     .addSpanProcessor(
-                        new CostSpanProcessor(() -> lookup, () -> metrics, dispatcher, "tenant"))
+                        new CostSpanProcessor(
+                            () -> lookup, () -> metrics, dispatcher, "tenant", labels))
                     .addSpanProcessor(SimpleSpanProcessor.create(spans))
                     .build())
             .build();
