@@ -5,41 +5,16 @@ import static dev.llmobs.instrumentation.mcp.McpKeys.ERROR_TYPE;
 import static dev.llmobs.instrumentation.mcp.McpKeys.RESULT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
-import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runs with content capture on, at most 400 characters (see agent-tests-parent). */
-class McpContentCaptureTest {
-
-  @RegisterExtension
-  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
-
-  static McpHttpFixture fixture;
-  static McpSyncClient client;
-
-  @BeforeAll
-  static void startServerAndClient() throws Exception {
-    fixture = new McpHttpFixture();
-    client = fixture.syncClient();
-    client.initialize();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.closeGracefully();
-    fixture.close();
-  }
+class McpContentCaptureTest extends McpHttpTest {
 
   @Test
   void argumentsAndResultAreOnBothSpans() {

@@ -2,45 +2,20 @@ package dev.llmobs.instrumentation.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
-import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** mcp.client.operation.duration and mcp.server.operation.duration of real calls. */
-class McpMetricsTest {
+class McpMetricsTest extends McpHttpTest {
 
   static final String SCOPE = "dev.llmobs.genai";
-
-  @RegisterExtension
-  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
-
-  static McpHttpFixture fixture;
-  static McpSyncClient client;
-
-  @BeforeAll
-  static void startServerAndClient() throws Exception {
-    fixture = new McpHttpFixture();
-    client = fixture.syncClient();
-    client.initialize();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.closeGracefully();
-    fixture.close();
-  }
 
   @Test
   void durationsByMethodToolAndErrorTypeOnBothSides() {

@@ -27,8 +27,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
-import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
@@ -36,34 +34,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 
 /** An MCP client and server in one JVM over streamable HTTP, both sides traced. */
-class McpStreamableHttpTest {
-
-  @RegisterExtension
-  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
-
-  static McpHttpFixture fixture;
-  static McpSyncClient client;
-
-  @BeforeAll
-  static void startServerAndClient() throws Exception {
-    fixture = new McpHttpFixture();
-    client = fixture.syncClient();
-    client.initialize();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    client.closeGracefully();
-    fixture.close();
-  }
+class McpStreamableHttpTest extends McpHttpTest {
 
   @AfterEach
   void nothingOfArgumentsOrResultsWithoutContentCapture() {
