@@ -151,6 +151,48 @@ public final class GenAiSemconv {
   public static final AttributeKey<String> EXCEPTION_STACKTRACE =
       AttributeKey.stringKey("exception.stacktrace");
 
+  // ---- MCP (Model Context Protocol): the semantic conventions' MCP spans and metrics. ----
+
+  public static final AttributeKey<String> MCP_METHOD_NAME =
+      AttributeKey.stringKey("mcp.method.name");
+  public static final AttributeKey<String> MCP_SESSION_ID =
+      AttributeKey.stringKey("mcp.session.id");
+  public static final AttributeKey<String> MCP_PROTOCOL_VERSION =
+      AttributeKey.stringKey("mcp.protocol.version");
+  public static final AttributeKey<String> MCP_RESOURCE_URI =
+      AttributeKey.stringKey("mcp.resource.uri");
+  public static final AttributeKey<String> JSONRPC_REQUEST_ID =
+      AttributeKey.stringKey("jsonrpc.request.id");
+  public static final AttributeKey<String> RPC_RESPONSE_STATUS_CODE =
+      AttributeKey.stringKey("rpc.response.status_code");
+  public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+  public static final AttributeKey<String> PROMPT_NAME =
+      AttributeKey.stringKey("gen_ai.prompt.name");
+  // Opt-in content: recorded only with content capture on.
+  public static final AttributeKey<String> TOOL_CALL_ARGUMENTS =
+      AttributeKey.stringKey("gen_ai.tool.call.arguments");
+  public static final AttributeKey<String> TOOL_CALL_RESULT =
+      AttributeKey.stringKey("gen_ai.tool.call.result");
+  public static final AttributeKey<String> NETWORK_TRANSPORT =
+      AttributeKey.stringKey("network.transport");
+  public static final AttributeKey<String> NETWORK_PROTOCOL_NAME =
+      AttributeKey.stringKey("network.protocol.name");
+  public static final AttributeKey<String> NETWORK_PROTOCOL_VERSION =
+      AttributeKey.stringKey("network.protocol.version");
+
+  public static final String OPERATION_EXECUTE_TOOL = "execute_tool";
+  public static final String MCP_METHOD_TOOLS_CALL = "tools/call";
+  public static final String MCP_METHOD_PROMPTS_GET = "prompts/get";
+  public static final String MCP_METHOD_INITIALIZE = "initialize";
+  // error.type of a tools/call whose CallToolResult has isError=true.
+  public static final String ERROR_TOOL_ERROR = "tool_error";
+  public static final String NETWORK_TRANSPORT_PIPE = "pipe";
+  public static final String NETWORK_TRANSPORT_TCP = "tcp";
+  public static final String NETWORK_PROTOCOL_HTTP = "http";
+
+  public static final String METRIC_MCP_CLIENT_OPERATION_DURATION = "mcp.client.operation.duration";
+  public static final String METRIC_MCP_SERVER_OPERATION_DURATION = "mcp.server.operation.duration";
+
   private GenAiSemconv() {}
 
   // Cost and usage events: written by the cost span processor of genai-cost.

@@ -18,10 +18,21 @@ public final class GenAiStrings {
 
   /** {@code value}, or its first characters and {@link #TRUNCATED} when longer than the cap. */
   public static String cap(String value) {
-    if (value == null || value.length() <= MAX_LENGTH) {
+    return cap(value, MAX_LENGTH);
+  }
+
+  /**
+   * {@code value}, or its first characters and {@link #TRUNCATED} when longer than {@code
+   * maxLength} (marker included; a limit shorter than the marker keeps the marker only).
+   */
+  public static String cap(String value, int maxLength) {
+    if (value == null || value.length() <= maxLength) {
       return value;
     }
-    int keep = MAX_LENGTH - TRUNCATED.length();
+    int keep = Math.max(0, maxLength - TRUNCATED.length());
+    if (keep == 0) {
+      return TRUNCATED;
+    }
     if (Character.isHighSurrogate(value.charAt(keep - 1))) {
       keep--;
     }
