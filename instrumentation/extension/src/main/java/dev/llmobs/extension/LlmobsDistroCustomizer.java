@@ -1,11 +1,13 @@
 package dev.llmobs.extension;
 
+import dev.llmobs.genai.GenAiConfig;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.resources.Resource;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +24,12 @@ public final class LlmobsDistroCustomizer implements AutoConfigurationCustomizer
   public void customize(AutoConfigurationCustomizer customizer) {
     customizer.addPropertiesSupplier(LlmobsDistroCustomizer::defaultProperties);
     customizer.addResourceCustomizer(LlmobsDistroCustomizer::serviceNameFallback);
+    // Bad llmobs options are reported here, once per process; every later reader is quiet.
+    customizer.addPropertiesCustomizer(
+        config -> {
+          GenAiConfig.reportProblems(config::getString);
+          return Collections.emptyMap();
+        });
   }
 
   static Map<String, String> defaultProperties() {

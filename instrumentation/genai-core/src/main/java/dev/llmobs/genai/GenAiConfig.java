@@ -47,9 +47,35 @@ public final class GenAiConfig {
   }
 
   private final Source source;
+  private final boolean reportProblems;
 
+  /** Reads options from {@code source} without logging: bad values are reported at start once. */
   public GenAiConfig(Source source) {
+    this(source, false);
+  }
+
+  private GenAiConfig(Source source, boolean reportProblems) {
     this.source = source;
+    this.reportProblems = reportProblems;
+  }
+
+  /**
+   * Reads every option once and logs one warning for each value that does not parse (the default is
+   * used): done once at agent start, so that the modules reading options later, in the agent's and
+   * the application's class loaders alike, can read them quietly.
+   */
+  public static void reportProblems(Source source) {
+    GenAiConfig config = new GenAiConfig(source, true);
+    config.captureMessageContent();
+    config.captureMessageContentMaxLength();
+    config.streamIdleTimeoutMillis();
+    config.costEnabled();
+    config.usageLogsEnabled();
+    config.usageQueueSize();
+    config.metricsMaxLabelValues();
+    config.costRecordUnsampled();
+    config.costBaggageLabels();
+    config.conversationsWindowMillis();
   }
 
   /** The configuration of the running agent, as seen by instrumentation helpers. */
@@ -90,7 +116,9 @@ public final class GenAiConfig {
       String value = source.get(PREFIX + option);
       return value == null || value.trim().isEmpty() ? null : value.trim();
     } catch (RuntimeException e) {
-      logger.log(Level.WARNING, "llmobs: cannot read option " + PREFIX + option, e);
+      if (reportProblems) {
+        logger.log(Level.WARNING, "llmobs: cannot read option " + PREFIX + option, e);
+      }
       return null;
     }
   }
@@ -152,12 +180,15 @@ public final class GenAiConfig {
     return defaultMillis;
   }
 
-  private static <T> T invalid(String option, String value, String expected, T defaultValue) {
+  private <T> T invalid(String option, String value, String expected, T defaultValue) {
     logInvalid(option, value, expected, String.valueOf(defaultValue));
     return defaultValue;
   }
 
-  private static void logInvalid(String option, String value, String expected, String fallback) {
+  private void logInvalid(String option, String value, String expected, String fallback) {
+    if (!reportProblems) {
+      return;
+    }
     logger.warning(
         "llmobs: option "
             + PREFIX
@@ -283,7 +314,10 @@ public final class GenAiConfig {
     return names;
   }
 
-  private static void leftOut(String name, String why) {
+  private void leftOut(String name, String why) {
+    if (!reportProblems) {
+      return;
+    }
     logger.warning(
         "llmobs: option "
             + PREFIX

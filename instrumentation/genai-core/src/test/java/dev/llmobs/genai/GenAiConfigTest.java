@@ -2,8 +2,13 @@ package dev.llmobs.genai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class GenAiConfigTest {
@@ -100,5 +105,45 @@ class GenAiConfigTest {
         .isEqualTo(90_000L);
     assertThat(config("conversations.window", "a while").conversationsWindowMillis())
         .isEqualTo(300_000L);
+  }
+
+  @Test
+  void problemsAreReportedOnceAtStartAndReadersAreQuiet() {
+    List<String> warnings = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            warnings.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger logger = Logger.getLogger(GenAiConfig.class.getName());
+    logger.addHandler(handler);
+    try {
+      Map<String, String> values = new HashMap<>();
+      values.put(GenAiConfig.PREFIX + "cost.enabled", "yes");
+      values.put(GenAiConfig.PREFIX + "stream.idle-timeout", "soon");
+      values.put(GenAiConfig.PREFIX + "cost.baggage-labels", "tenant,not a label");
+      GenAiConfig quiet = new GenAiConfig(values::get);
+      assertThat(quiet.costEnabled()).isTrue();
+      assertThat(quiet.streamIdleTimeoutMillis()).isEqualTo(600_000L);
+      assertThat(quiet.costBaggageLabels()).containsExactly("tenant");
+      assertThat(warnings).isEmpty();
+
+      GenAiConfig.reportProblems(values::get);
+      assertThat(warnings).hasSize(3);
+      assertThat(warnings)
+          .anySatisfy(w -> assertThat(w).contains("cost.enabled=yes", "using the default true"))
+          .anySatisfy(w -> assertThat(w).contains("stream.idle-timeout=soon", "600000ms"))
+          .anySatisfy(w -> assertThat(w).contains("'not a label'", "left out"));
+    } finally {
+      logger.removeHandler(handler);
+    }
   }
 }
