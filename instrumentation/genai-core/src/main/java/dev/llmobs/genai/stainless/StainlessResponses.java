@@ -29,7 +29,9 @@ final class StainlessResponses {
     try {
       RawResponse handler = new RawResponse(stainless, httpResponseFor);
       Object proxy = proxy(httpResponseFor, handler);
-      handler.watchToken = stainless.call().watch(proxy);
+      // The handler, not the proxy: while parse() runs, the JIT may drop the proxy (nothing uses
+      // it after the call begins), but the handler stays reachable until parse() has ended the span.
+      handler.watchToken = stainless.call().watch(handler);
       return proxy;
     } catch (Throwable t) {
       GenAiFailures.record(stainless.sdk().module(), t);
