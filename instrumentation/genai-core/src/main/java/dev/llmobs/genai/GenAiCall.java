@@ -1,6 +1,5 @@
 package dev.llmobs.genai;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
@@ -20,7 +19,8 @@ import java.util.function.Function;
  *
  * <p>One call, one span: while a call is current, a nested GenAI layer (a framework calling an SDK
  * we also instrument) starts nothing; the outermost layer, the one the application called, owns the
- * span.
+ * span. An agent or tool operation ({@link GenAiOperation}) is a boundary: calls beneath it always
+ * start spans of their own.
  */
 public final class GenAiCall {
 
@@ -70,6 +70,11 @@ public final class GenAiCall {
       GenAiFailures.record(module, t);
       return null;
     }
+  }
+
+  /** {@code context} without its running call: what an agent or tool operation runs in. */
+  static Context outsideCall(Context context) {
+    return context.get(ACTIVE) == null ? context : context.with(ACTIVE, null);
   }
 
   /** The GenAI call whose span is current in {@code context}, if any. */
@@ -163,12 +168,8 @@ public final class GenAiCall {
             (response == null ? new GenAiResponse() : response)
                 .errorType(GenAiErrors.classify(cause));
       }
-      if (cause != null && GenAiInstrumenter.captureContentMaxLength() == 0) {
-        // The exception's message may quote the request: record it without free text.
-        Span.fromContext(context).addEvent("exception", GenAiErrors.redactedException(cause));
-        cause = null;
-      }
-      GenAiInstrumenter.get().end(context, request, response, cause);
+      GenAiInstrumenter.get()
+          .end(context, request, response, GenAiErrors.recordable(context, cause));
     } catch (Throwable t) {
       GenAiFailures.record(module, t);
     }

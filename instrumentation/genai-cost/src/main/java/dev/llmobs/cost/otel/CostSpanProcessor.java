@@ -23,6 +23,7 @@ import dev.llmobs.cost.catalog.ResolvedModel;
 import dev.llmobs.cost.usage.UsageEventDispatcher;
 import dev.llmobs.genai.GenAiBaggageLabels;
 import dev.llmobs.genai.GenAiFailures;
+import dev.llmobs.genai.GenAiSemconv;
 import dev.llmobs.genai.GenAiStrings;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Context;
@@ -109,7 +110,8 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
   @Override
   public void onEnding(ReadWriteSpan span) {
     String operation = span.getAttribute(OPERATION_NAME);
-    if (operation == null) {
+    // An agent or tool span runs inference calls: their spans carry the tokens, cost and events.
+    if (operation == null || GenAiSemconv.isAgentOperation(operation)) {
       return;
     }
     try {
