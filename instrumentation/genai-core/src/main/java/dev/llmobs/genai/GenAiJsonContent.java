@@ -141,6 +141,14 @@ public final class GenAiJsonContent {
     if (text.length() > 0) {
       messages.text(text.toString());
     }
+    outputToolCalls(messages, items);
+  }
+
+  /**
+   * Adds the tool calls among output items: Responses API {@code function_call} items and Anthropic
+   * {@code tool_use} blocks.
+   */
+  public static void outputToolCalls(GenAiMessages messages, JsonNode items) {
     for (JsonNode item : items) {
       String type = item.path("type").asText();
       if ("function_call".equals(type)) {
@@ -198,20 +206,6 @@ public final class GenAiJsonContent {
 
   private static String textOrNull(JsonNode node) {
     return node != null && node.isValueNode() && !node.isNull() ? node.asText() : null;
-  }
-
-  /** The text of the output items of type {@code itemType} (null: any item). */
-  public static String outputText(JsonNode items, String itemType) {
-    StringBuilder text = new StringBuilder();
-    for (JsonNode item : items) {
-      if (itemType == null || itemType.equals(item.path("type").asText())) {
-        String part = item.has("content") ? text(item.get("content")) : text(item.get("text"));
-        if (part != null) {
-          text.append(part);
-        }
-      }
-    }
-    return text.length() == 0 ? null : text.toString();
   }
 
   private GenAiJsonContent() {}
