@@ -85,8 +85,8 @@ public final class GenAiOperation {
   }
 
   /**
-   * A failure the framework caught and turned into a result for the model (a tool that threw, say):
-   * the span ends with it unless the operation's own exit reports another.
+   * A failure seen inside the operation (a tool method that threw) that the framework turns into a
+   * result for the model, or wraps in an exception of its own: the span ends with it.
    */
   public void failedWith(Throwable failure) {
     if (failure != null) {
@@ -127,10 +127,8 @@ public final class GenAiOperation {
       return false;
     }
     try {
-      Throwable cause = GenAiCall.unwrap(error);
-      if (cause == null) {
-        cause = reportedFailure;
-      }
+      // The failure reported from inside is the root of what the framework may throw for it.
+      Throwable cause = reportedFailure != null ? reportedFailure : GenAiCall.unwrap(error);
       if (result == null) {
         result = new GenAiOperationResult();
       }
