@@ -93,6 +93,28 @@ class LangChain4jAiServiceTest extends AgentTraces {
   }
 
   @Test
+  void toolsRunConcurrentlyAreChildrenOfTheAgentToo() {
+    server.enqueue(
+        AgentWire.toolCalls(
+            new String[] {"call_1", "getWeather", "{\"city\":\"Paris\"}"},
+            new String[] {"call_2", "getTime", "{\"city\":\"Paris\"}"}));
+    server.enqueue(AgentWire.answer("Rainy at ten."));
+    Assistant assistant =
+        AiServices.builder(Assistant.class)
+            .chatModel(model())
+            .tools(new WeatherTools())
+            .executeToolsConcurrently()
+            .build();
+
+    assertThat(assistant.chat("Weather and time in Paris?")).isEqualTo("Rainy at ten.");
+
+    List<SpanData> spans = oneTrace(5);
+    String agent = named(spans, "invoke_agent Assistant").getSpanId();
+    assertThat(named(spans, "execute_tool getWeather").getParentSpanId()).isEqualTo(agent);
+    assertThat(named(spans, "execute_tool getTime").getParentSpanId()).isEqualTo(agent);
+  }
+
+  @Test
   void failingToolIsAnErroredToolSpanAndTheRunGoesOn() {
     server.enqueue(
         AgentWire.toolCalls(new String[] {"call_9", "getAirQuality", "{\"city\":\"Paris\"}"}));
