@@ -2,7 +2,6 @@ package dev.llmobs.genai;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,8 +31,7 @@ public final class GenAiCall {
   private final GenAiRequest request;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
-  private Scope scope;
-  private Thread scopeThread;
+  private GenAiScope scope;
   // Set by a layer that starts the call for an inner layer of the same SDK to finish (see claim).
   private volatile boolean handedOver;
   private volatile boolean claimed;
@@ -63,8 +61,7 @@ public final class GenAiCall {
       }
       GenAiCall call = new GenAiCall(module, parent, request);
       call.context = instrumenter.start(parent, request).with(ACTIVE, call);
-      call.scope = call.context.makeCurrent();
-      call.scopeThread = Thread.currentThread();
+      call.scope = GenAiScope.enter(call.context);
       return call;
     } catch (Throwable t) {
       GenAiFailures.record(module, t);
@@ -136,18 +133,9 @@ public final class GenAiCall {
    * scope belongs to its thread); the span stays open until it ends.
    */
   public void closeScope() {
-    if (Thread.currentThread() != scopeThread) {
-      return;
-    }
-    Scope current = scope;
-    scope = null;
-    scopeThread = null;
+    GenAiScope current = scope;
     if (current != null) {
-      try {
-        current.close();
-      } catch (Throwable t) {
-        GenAiFailures.record(module, t);
-      }
+      current.close(module);
     }
   }
 

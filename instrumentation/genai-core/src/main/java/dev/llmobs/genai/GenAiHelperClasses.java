@@ -28,6 +28,7 @@ public final class GenAiHelperClasses {
               "dev.llmobs.genai.GenAiAttributesExtractor",
               "dev.llmobs.genai.GenAiSpanNames",
               "dev.llmobs.genai.GenAiInstrumenter",
+              "dev.llmobs.genai.GenAiScope",
               "dev.llmobs.genai.GenAiCall",
               "dev.llmobs.genai.GenAiCall$1",
               "dev.llmobs.genai.GenAiFutures",

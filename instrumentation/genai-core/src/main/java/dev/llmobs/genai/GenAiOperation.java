@@ -2,7 +2,6 @@ package dev.llmobs.genai;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,8 +25,7 @@ public final class GenAiOperation {
   private final GenAiOperationRequest request;
   private final AtomicBoolean ended = new AtomicBoolean();
   private Context context;
-  private Scope scope;
-  private Thread scopeThread;
+  private GenAiScope scope;
   private volatile Throwable reportedFailure;
 
   private GenAiOperation(String module, GenAiOperationRequest request) {
@@ -57,8 +55,7 @@ public final class GenAiOperation {
       GenAiOperation operation = new GenAiOperation(module, request);
       operation.context =
           GenAiCall.outsideCall(instrumenter.start(parent, request)).with(CURRENT, operation);
-      operation.scope = operation.context.makeCurrent();
-      operation.scopeThread = Thread.currentThread();
+      operation.scope = GenAiScope.enter(operation.context);
       return operation;
     } catch (Throwable t) {
       GenAiFailures.record(module, t);
@@ -96,18 +93,9 @@ public final class GenAiOperation {
 
   /** Leaves the operation's scope on the thread that started it (elsewhere a no-op). */
   public void closeScope() {
-    if (Thread.currentThread() != scopeThread) {
-      return;
-    }
-    Scope current = scope;
-    scope = null;
-    scopeThread = null;
+    GenAiScope current = scope;
     if (current != null) {
-      try {
-        current.close();
-      } catch (Throwable t) {
-        GenAiFailures.record(module, t);
-      }
+      current.close(module);
     }
   }
 

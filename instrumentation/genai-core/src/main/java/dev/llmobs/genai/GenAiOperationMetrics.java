@@ -37,13 +37,7 @@ final class GenAiOperationMetrics implements OperationListener {
     this.labelCap = labelCap;
     this.baggageLabels = baggageLabels;
     // The same instrument as the inference calls' (same name, unit and advice).
-    duration =
-        meter
-            .histogramBuilder(GenAiSemconv.METRIC_OPERATION_DURATION)
-            .setUnit("s")
-            .setDescription("GenAI operation duration")
-            .setExplicitBucketBoundariesAdvice(GenAiClientMetrics.DURATION_BUCKETS)
-            .build();
+    duration = GenAiClientMetrics.durationHistogram(meter);
   }
 
   @Override
