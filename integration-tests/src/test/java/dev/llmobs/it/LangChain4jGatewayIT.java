@@ -6,17 +6,14 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.llmobs.it.harness.AgentApp;
 import dev.llmobs.it.harness.AgentGateway;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.ReceivedSpan;
 import dev.llmobs.it.harness.SpanTree;
 import io.opentelemetry.proto.trace.v1.Span;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -174,32 +171,15 @@ class LangChain4jGatewayIT {
 
   /** Runs {@link App} with the real agent, exporting to the receiver; returns its output. */
   static List<String> runApp() throws Exception {
-    Path output = AgentGateway.workDir().resolve("langchain4j-app.log");
-    Files.createDirectories(output.getParent());
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        Arrays.asList(
-            "-javaagent:" + GatewayProcess.requiredFile("llmobs.agent.jar"),
-            "-Dotel.service.name=" + APP,
-            "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint(),
-            "-Dotel.exporter.otlp.protocol=http/protobuf",
-            "-Dotel.bsp.schedule.delay=200",
-            "-Dotel.metrics.exporter=none",
-            "-Dotel.logs.exporter=none",
-            "-cp",
-            System.getProperty("java.class.path"),
-            App.class.getName(),
-            "http://127.0.0.1:" + gateway.port() + "/v1"));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("app finished").isTrue();
-    List<String> lines = Files.readAllLines(output);
-    assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
-    return lines;
+    return AgentApp.run(
+        GatewayProcess.requiredFile("llmobs.agent.jar"),
+        System.getProperty("java.class.path"),
+        receiver,
+        APP,
+        Map.of(),
+        AgentGateway.workDir().resolve("langchain4j-app.log"),
+        App.class.getName(),
+        "http://127.0.0.1:" + gateway.port() + "/v1");
   }
 
   /** The application: one blocking and one streamed LangChain4j chat through the gateway. */

@@ -91,6 +91,18 @@ public final class GenAiKeys {
       AttributeKey.longKey("llmobs.request.gen_ai.usage.output_tokens");
   public static final AttributeKey<Double> REQUEST_COST =
       AttributeKey.doubleKey("llmobs.request.gen_ai.usage.cost.amount");
+  // Agents and tools.
+  public static final AttributeKey<String> TOOL_DEFINITIONS =
+      AttributeKey.stringKey("gen_ai.tool.definitions");
+  public static final AttributeKey<String> AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
+  public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+  public static final AttributeKey<String> TOOL_CALL_ID =
+      AttributeKey.stringKey("gen_ai.tool.call.id");
+  public static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+  public static final AttributeKey<String> TOOL_CALL_ARGUMENTS =
+      AttributeKey.stringKey("gen_ai.tool.call.arguments");
+  public static final AttributeKey<String> TOOL_CALL_RESULT =
+      AttributeKey.stringKey("gen_ai.tool.call.result");
 
   private GenAiKeys() {}
 }

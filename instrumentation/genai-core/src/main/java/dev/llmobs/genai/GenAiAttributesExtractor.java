@@ -27,6 +27,7 @@ final class GenAiAttributesExtractor implements AttributesExtractor<GenAiRequest
     put(attributes, GenAiSemconv.EMBEDDINGS_DIMENSION_COUNT, request.dimensionCount());
     put(attributes, GenAiSemconv.REQUEST_ENCODING_FORMATS, request.encodingFormats());
     put(attributes, GenAiSemconv.INPUT_MESSAGES, request.inputMessages());
+    put(attributes, GenAiSemconv.TOOL_DEFINITIONS, request.toolDefinitions());
     put(attributes, GenAiSemconv.SERVER_ADDRESS, request.serverAddress());
     put(attributes, GenAiSemconv.SERVER_PORT, request.serverPort());
   }

@@ -1,9 +1,7 @@
 package dev.llmobs.genai;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.api.instrumenter.Instrumenter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,7 +18,8 @@ import java.util.function.Function;
  *
  * <p>One call, one span: while a call is current, a nested GenAI layer (a framework calling an SDK
  * we also instrument) starts nothing; the outermost layer, the one the application called, owns the
- * span.
+ * span. An agent or tool operation ({@link GenAiOperation}) is a boundary: calls beneath it always
+ * start spans of their own.
  */
 public final class GenAiCall {
 
@@ -32,8 +31,7 @@ public final class GenAiCall {
   private final GenAiRequest request;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
-  private Scope scope;
-  private Thread scopeThread;
+  private GenAiScope scope;
   // Set by a layer that starts the call for an inner layer of the same SDK to finish (see claim).
   private volatile boolean handedOver;
   private volatile boolean claimed;
@@ -70,13 +68,17 @@ public final class GenAiCall {
       GenAiRequestState.call(parent, request);
       GenAiCall call = new GenAiCall(module, parent, request);
       call.context = instrumenter.start(parent, request).with(ACTIVE, call);
-      call.scope = call.context.makeCurrent();
-      call.scopeThread = Thread.currentThread();
+      call.scope = GenAiScope.enter(call.context);
       return call;
     } catch (Throwable t) {
       GenAiFailures.record(module, t);
       return null;
     }
+  }
+
+  /** {@code context} without its running call: what an agent or tool operation runs in. */
+  static Context outsideCall(Context context) {
+    return context.get(ACTIVE) == null ? context : context.with(ACTIVE, null);
   }
 
   /** The GenAI call whose span is current in {@code context}, if any. */
@@ -138,18 +140,9 @@ public final class GenAiCall {
    * scope belongs to its thread); the span stays open until it ends.
    */
   public void closeScope() {
-    if (Thread.currentThread() != scopeThread) {
-      return;
-    }
-    Scope current = scope;
-    scope = null;
-    scopeThread = null;
+    GenAiScope current = scope;
     if (current != null) {
-      try {
-        current.close();
-      } catch (Throwable t) {
-        GenAiFailures.record(module, t);
-      }
+      current.close(module);
     }
   }
 
@@ -170,12 +163,8 @@ public final class GenAiCall {
             (response == null ? new GenAiResponse() : response)
                 .errorType(GenAiErrors.classify(cause));
       }
-      if (cause != null && GenAiInstrumenter.captureContentMaxLength() == 0) {
-        // The exception's message may quote the request: record it without free text.
-        Span.fromContext(context).addEvent("exception", GenAiErrors.redactedException(cause));
-        cause = null;
-      }
-      GenAiInstrumenter.get().end(context, request, response, cause);
+      GenAiInstrumenter.get()
+          .end(context, request, response, GenAiErrors.recordable(context, cause));
     } catch (Throwable t) {
       GenAiFailures.record(module, t);
     }

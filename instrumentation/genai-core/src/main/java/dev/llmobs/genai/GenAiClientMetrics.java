@@ -74,13 +74,7 @@ final class GenAiClientMetrics implements OperationListener {
             .setDescription("Number of input and output tokens used")
             .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS)
             .build();
-    duration =
-        meter
-            .histogramBuilder(GenAiSemconv.METRIC_OPERATION_DURATION)
-            .setUnit("s")
-            .setDescription("GenAI operation duration")
-            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
-            .build();
+    duration = durationHistogram(meter);
     timeToFirstChunk =
         meter
             .histogramBuilder(GenAiSemconv.METRIC_TIME_TO_FIRST_CHUNK)
@@ -113,6 +107,16 @@ final class GenAiClientMetrics implements OperationListener {
             .setUnit("{token}")
             .setDescription("Input tokens read from the provider's prompt cache (part of input)")
             .build();
+  }
+
+  /** {@code gen_ai.client.operation.duration}: inference calls', and agent and tool operations'. */
+  static DoubleHistogram durationHistogram(Meter meter) {
+    return meter
+        .histogramBuilder(GenAiSemconv.METRIC_OPERATION_DURATION)
+        .setUnit("s")
+        .setDescription("GenAI operation duration")
+        .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+        .build();
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.llmobs.genai;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.io.InterruptedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -88,6 +90,19 @@ public final class GenAiErrors {
    * of the HTTP status and the provider's error type and code when the SDK exposes them; the stack
    * trace keeps its frames and the causes' types, without their messages.
    */
+  /**
+   * The exception to record on the span of {@code context}: {@code error} itself when content
+   * capture is on; else null, after adding an exception event without free text.
+   */
+  static Throwable recordable(Context context, Throwable error) {
+    if (error != null && GenAiInstrumenter.captureContentMaxLength() == 0) {
+      // The exception's message may quote the request: record it without free text.
+      Span.fromContext(context).addEvent("exception", redactedException(error));
+      return null;
+    }
+    return error;
+  }
+
   public static Attributes redactedException(Throwable error) {
     AttributesBuilder attributes =
         Attributes.builder().put(GenAiSemconv.EXCEPTION_TYPE, error.getClass().getName());

@@ -7,13 +7,15 @@ import io.opentelemetry.instrumentation.api.instrumenter.SpanKindExtractor;
 /**
  * The one {@link Instrumenter} every provider module shares: span name, CLIENT kind, attributes and
  * error status come from here, so a provider only maps its SDK types to {@link GenAiRequest} and
- * {@link GenAiResponse}.
+ * {@link GenAiResponse}. Agent and tool operations have an instrumenter of their own ({@link
+ * #operations}).
  */
 public final class GenAiInstrumenter {
 
   public static final String INSTRUMENTATION_NAME = "dev.llmobs.genai";
 
   private static volatile Instrumenter<GenAiRequest, GenAiResponse> instance;
+  private static volatile Instrumenter<GenAiOperationRequest, GenAiOperationResult> operations;
   // -1 until read; then 0 when content capture is off, else the maximum captured length.
   private static volatile int captureContentMaxLength = -1;
 
@@ -29,6 +31,36 @@ public final class GenAiInstrumenter {
       }
     }
     return result;
+  }
+
+  /** The instrumenter of agent and tool operations: INTERNAL spans, see {@link GenAiOperation}. */
+  public static Instrumenter<GenAiOperationRequest, GenAiOperationResult> operations() {
+    Instrumenter<GenAiOperationRequest, GenAiOperationResult> result = operations;
+    if (result == null) {
+      synchronized (GenAiInstrumenter.class) {
+        result = operations;
+        if (result == null) {
+          GenAiOperationSpans spans = new GenAiOperationSpans();
+          result =
+              Instrumenter.<GenAiOperationRequest, GenAiOperationResult>builder(
+                      GlobalOpenTelemetry.get(), INSTRUMENTATION_NAME, spans)
+                  .setInstrumentationVersion(LlmobsVersion.VERSION)
+                  .addAttributesExtractor(spans)
+                  .setSpanStatusExtractor(spans)
+                  .addOperationMetrics(GenAiOperationMetrics::create)
+                  .buildInstrumenter(SpanKindExtractor.alwaysInternal());
+          operations = result;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Forgets the instrumenters and options, so that the next use reads the global SDK anew. */
+  static synchronized void resetForTest() {
+    instance = null;
+    operations = null;
+    captureContentMaxLength = -1;
   }
 
   /** The maximum captured-content length, or 0 when content capture is off (the default). */

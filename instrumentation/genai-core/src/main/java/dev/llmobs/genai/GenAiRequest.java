@@ -29,6 +29,7 @@ public final class GenAiRequest {
   private Long dimensionCount;
   private List<String> encodingFormats;
   private String inputMessages;
+  private String toolDefinitions;
 
   public GenAiRequest(String operationName, String providerName) {
     this.operationName = operationName;
@@ -206,6 +207,16 @@ public final class GenAiRequest {
 
   public GenAiRequest inputMessages(String inputMessages) {
     this.inputMessages = inputMessages;
+    return this;
+  }
+
+  /** Captured tool definitions as semantic-convention JSON; set only when capture is enabled. */
+  public String toolDefinitions() {
+    return toolDefinitions;
+  }
+
+  public GenAiRequest toolDefinitions(String toolDefinitions) {
+    this.toolDefinitions = toolDefinitions;
     return this;
   }
 }

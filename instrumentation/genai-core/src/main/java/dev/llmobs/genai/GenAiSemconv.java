@@ -75,6 +75,22 @@ public final class GenAiSemconv {
       AttributeKey.stringKey("gen_ai.input.messages");
   public static final AttributeKey<String> OUTPUT_MESSAGES =
       AttributeKey.stringKey("gen_ai.output.messages");
+  public static final AttributeKey<String> TOOL_DEFINITIONS =
+      AttributeKey.stringKey("gen_ai.tool.definitions");
+  public static final AttributeKey<String> TOOL_CALL_ARGUMENTS =
+      AttributeKey.stringKey("gen_ai.tool.call.arguments");
+  public static final AttributeKey<String> TOOL_CALL_RESULT =
+      AttributeKey.stringKey("gen_ai.tool.call.result");
+
+  // Agent and tool attributes (invoke_agent and execute_tool spans).
+  public static final AttributeKey<String> AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
+  public static final AttributeKey<String> AGENT_ID = AttributeKey.stringKey("gen_ai.agent.id");
+  public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+  public static final AttributeKey<String> TOOL_CALL_ID =
+      AttributeKey.stringKey("gen_ai.tool.call.id");
+  public static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+  // gen_ai.tool.type values: a tool the application runs itself (an @Tool method, say).
+  public static final String TOOL_TYPE_FUNCTION = "function";
 
   // Metric-only attribute.
   public static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
@@ -90,6 +106,16 @@ public final class GenAiSemconv {
   // gen_ai.operation.name values.
   public static final String OPERATION_CHAT = "chat";
   public static final String OPERATION_EMBEDDINGS = "embeddings";
+  public static final String OPERATION_INVOKE_AGENT = "invoke_agent";
+  public static final String OPERATION_EXECUTE_TOOL = "execute_tool";
+
+  /**
+   * Whether {@code operation} is an agent or tool operation (invoke_agent, execute_tool), which
+   * runs inference calls rather than being one: it has no tokens or cost of its own.
+   */
+  public static boolean isAgentOperation(String operation) {
+    return OPERATION_INVOKE_AGENT.equals(operation) || OPERATION_EXECUTE_TOOL.equals(operation);
+  }
 
   // gen_ai.provider.name values: the registry's well-known ones, then custom values of ours for
   // providers the registry does not list (it allows them when no well-known value applies).
@@ -165,14 +191,9 @@ public final class GenAiSemconv {
       AttributeKey.stringKey("jsonrpc.request.id");
   public static final AttributeKey<String> RPC_RESPONSE_STATUS_CODE =
       AttributeKey.stringKey("rpc.response.status_code");
-  public static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+  // gen_ai.tool.name, gen_ai.tool.call.arguments and .result: the agent and tool names above.
   public static final AttributeKey<String> PROMPT_NAME =
       AttributeKey.stringKey("gen_ai.prompt.name");
-  // Opt-in content: recorded only with content capture on.
-  public static final AttributeKey<String> TOOL_CALL_ARGUMENTS =
-      AttributeKey.stringKey("gen_ai.tool.call.arguments");
-  public static final AttributeKey<String> TOOL_CALL_RESULT =
-      AttributeKey.stringKey("gen_ai.tool.call.result");
   public static final AttributeKey<String> NETWORK_TRANSPORT =
       AttributeKey.stringKey("network.transport");
   public static final AttributeKey<String> NETWORK_PROTOCOL_NAME =
@@ -180,7 +201,6 @@ public final class GenAiSemconv {
   public static final AttributeKey<String> NETWORK_PROTOCOL_VERSION =
       AttributeKey.stringKey("network.protocol.version");
 
-  public static final String OPERATION_EXECUTE_TOOL = "execute_tool";
   public static final String MCP_METHOD_TOOLS_CALL = "tools/call";
   public static final String MCP_METHOD_PROMPTS_GET = "prompts/get";
   public static final String MCP_METHOD_INITIALIZE = "initialize";

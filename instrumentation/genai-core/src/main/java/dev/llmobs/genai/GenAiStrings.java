@@ -39,6 +39,25 @@ public final class GenAiStrings {
     return value.substring(0, keep) + TRUNCATED;
   }
 
+  /**
+   * Captured content ({@code value}) within the content-capture limit {@code maxLength}: null when
+   * capture is off ({@code maxLength} 0) or there is no value, else cut and marked with {@link
+   * #TRUNCATED} when longer, like message content.
+   */
+  public static String cut(String value, int maxLength) {
+    if (value == null || maxLength <= 0) {
+      return null;
+    }
+    if (value.length() <= maxLength) {
+      return value;
+    }
+    int keep = Math.max(0, maxLength - TRUNCATED.length());
+    if (keep > 0 && Character.isHighSurrogate(value.charAt(keep - 1))) {
+      keep--;
+    }
+    return value.substring(0, keep) + TRUNCATED;
+  }
+
   /** Each element capped; at most {@code MAX_LENGTH} elements are kept. */
   public static List<String> cap(List<String> values) {
     if (values == null) {

@@ -1,23 +1,30 @@
 package dev.llmobs.it.demo;
 
+import dev.llmobs.it.harness.AgentApp;
 import dev.llmobs.it.harness.GatewayProcess;
 import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.ReceivedSpan;
 import dev.llmobs.it.harness.SpanTree;
+import java.io.File;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The demo: starts the gateway with the llmobs agent on the embedded simulator, sends one request
  * of each kind (chat, reasoning, streaming, Anthropic, Gemini, Responses and a follow-up on the
- * stored conversation, embeddings, a bad one), and prints the traces an OTLP collector receives, a
- * summary of the metrics the agent's Prometheus exporter serves, and two log lines of one trace.
- * Ctrl-C stops the gateway too.
+ * stored conversation, embeddings, a bad one), runs a small agent (a LangChain4j AI Service with
+ * two tools, {@link AgentLoopApp}, in a JVM of its own under the agent) against it, and prints the
+ * traces an OTLP collector receives, a summary of the metrics the agent's Prometheus exporter
+ * serves, and two log lines of one trace. Ctrl-C stops the gateway too.
  */
 public final class DemoMain {
 
@@ -51,6 +58,39 @@ public final class DemoMain {
     {"/v1/responses", "{\"model\":\"gpt-4.1\",\"input\":\"Summarise why cost belongs on spans.\"}"},
     {"/v1/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"embed me\"}"},
   };
+
+  /** The agent run's spans, both processes', once its two chats have reached the gateway. */
+  private static List<ReceivedSpan> agentTrace(OtlpReceiver receiver) throws InterruptedException {
+    List<ReceivedSpan> spans =
+        receiver.awaitSpans(
+            all -> {
+              ReceivedSpan agentSpan = agentSpan(all);
+              return agentSpan != null
+                  && all.stream()
+                          .filter(s -> s.traceId().equals(agentSpan.traceId()))
+                          .filter(s -> s.name().startsWith("chat "))
+                          .count()
+                      >= 4; // two in the application, two in the gateway
+            },
+            Duration.ofSeconds(30));
+    String traceId = agentSpan(spans).traceId();
+    return spans.stream().filter(s -> s.traceId().equals(traceId)).collect(Collectors.toList());
+  }
+
+  private static ReceivedSpan agentSpan(List<ReceivedSpan> spans) {
+    return spans.stream()
+        .filter(s -> "invoke_agent".equals(s.attribute("gen_ai.operation.name")))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The agent run's classpath: this module's classes and its runtime dependencies. */
+  private static String appClasspath() throws IOException {
+    Path file = GatewayProcess.requiredFile("llmobs.app.classpath.file");
+    return System.getProperty("llmobs.app.classes")
+        + File.pathSeparator
+        + Files.readString(file).trim();
+  }
 
   public static void main(String[] args) throws Exception {
     long started = System.nanoTime();
@@ -116,6 +156,23 @@ public final class DemoMain {
               + " "
               + bad.body());
 
+      System.out.println(
+          "\nAgent run: a LangChain4j AI Service with two tools, in a JVM of its own under the"
+              + " agent, its model the gateway");
+      List<String> agentOutput =
+          AgentApp.run(
+              agent,
+              appClasspath(),
+              receiver,
+              "llmobs-demo-agent",
+              Map.of(),
+              workDir.resolve("agent-app.log"),
+              AgentLoopApp.class.getName(),
+              "http://127.0.0.1:" + gateway.port() + "/v1");
+      agentOutput.stream()
+          .filter(line -> line.startsWith("agent answered"))
+          .forEach(System.out::println);
+
       // One GenAI span per request and the follow-up (the malformed one never reaches a provider).
       receiver.awaitSpans(
           s ->
@@ -129,6 +186,10 @@ public final class DemoMain {
       List<ReceivedSpan> spans = receiver.spans();
       System.out.println("\nSpans received over OTLP (" + spans.size() + "):\n");
       System.out.print(SpanTree.render(spans));
+
+      List<ReceivedSpan> agentTrace = agentTrace(receiver);
+      System.out.println("The agent run's trace (invoke_agent -> chat -> execute_tool -> chat):\n");
+      System.out.print(SpanTree.render(agentTrace));
 
       System.out.println("Metrics scraped from the agent's Prometheus exporter:\n");
       System.out.print(DemoSummary.metrics(gateway.scrapeAgent()));

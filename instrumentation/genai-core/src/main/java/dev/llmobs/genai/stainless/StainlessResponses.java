@@ -30,7 +30,8 @@ final class StainlessResponses {
       RawResponse handler = new RawResponse(stainless, httpResponseFor);
       Object proxy = proxy(httpResponseFor, handler);
       // The handler, not the proxy: while parse() runs, the JIT may drop the proxy (nothing uses
-      // it after the call begins), but the handler stays reachable until parse() has ended the span.
+      // it after the call begins), but the handler stays reachable until parse() has ended the
+      // span.
       handler.watchToken = stainless.call().watch(handler);
       return proxy;
     } catch (Throwable t) {

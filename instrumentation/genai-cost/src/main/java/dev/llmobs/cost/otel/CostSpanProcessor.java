@@ -24,6 +24,7 @@ import dev.llmobs.cost.catalog.ResolvedModel;
 import dev.llmobs.cost.usage.UsageEventDispatcher;
 import dev.llmobs.genai.GenAiBaggageLabels;
 import dev.llmobs.genai.GenAiFailures;
+import dev.llmobs.genai.GenAiSemconv;
 import dev.llmobs.genai.GenAiStrings;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Context;
@@ -124,6 +125,10 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
         if (span.getAttribute(STORE_OPERATION) != null) {
           requests.storeEnded(span);
         }
+        return;
+      }
+      // An agent or tool span runs inference calls: their spans carry the tokens, cost and events.
+      if (GenAiSemconv.isAgentOperation(operation)) {
         return;
       }
       price(span, operation);

@@ -37,7 +37,10 @@ final class AnthropicMessages {
                 .topK(number(params, TOP_K, extra, "top_k"))
                 .stopSequences(params.stopSequences().orElse(null));
     if (capture > 0) {
-      request.inputMessages(GenAiJsonContent.inputMessages(tree(params._body()), capture));
+      JsonNode body = tree(params._body());
+      request
+          .inputMessages(GenAiJsonContent.inputMessages(body, capture))
+          .toolDefinitions(GenAiJsonContent.toolDefinitions(body.get("tools"), capture));
     }
     return request;
   }
@@ -52,9 +55,9 @@ final class AnthropicMessages {
     }
     usage(message.usage(), response);
     if (capture > 0) {
-      String text = GenAiJsonContent.outputText(tree(message).path("content"), "text");
-      response.outputMessages(
-          new GenAiMessages().add("assistant", text, stopReason).toJson(capture));
+      GenAiMessages output = new GenAiMessages().message("assistant", stopReason);
+      GenAiJsonContent.outputParts(output, tree(message).path("content"));
+      response.outputMessages(output.toJson(capture));
     }
     return response;
   }

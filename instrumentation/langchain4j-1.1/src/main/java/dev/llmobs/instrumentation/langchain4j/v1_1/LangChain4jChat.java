@@ -1,5 +1,7 @@
 package dev.llmobs.instrumentation.langchain4j.v1_1;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;
@@ -18,6 +20,7 @@ import dev.llmobs.genai.GenAiMessages;
 import dev.llmobs.genai.GenAiRequest;
 import dev.llmobs.genai.GenAiResponse;
 import dev.llmobs.genai.GenAiSemconv;
+import dev.llmobs.genai.GenAiToolDefinitions;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.List;
@@ -65,6 +68,9 @@ final class LangChain4jChat {
     }
     if (capture > 0) {
       request.inputMessages(inputMessages(chatRequest.messages(), capture));
+      if (parameters != null) {
+        request.toolDefinitions(toolDefinitions(parameters.toolSpecifications(), capture));
+      }
     }
     return request;
   }
@@ -97,8 +103,9 @@ final class LangChain4jChat {
     }
     AiMessage message = chatResponse.aiMessage();
     if (capture > 0 && message != null) {
-      response.outputMessages(
-          new GenAiMessages().add("assistant", message.text(), finishReason).toJson(capture));
+      GenAiMessages output = new GenAiMessages().add("assistant", message.text(), finishReason);
+      toolCalls(output, message);
+      response.outputMessages(output.toJson(capture));
     }
     return response;
   }
@@ -139,11 +146,37 @@ final class LangChain4jChat {
         json.add("user", text(((UserMessage) message).contents()), null);
       } else if (message instanceof AiMessage) {
         json.add("assistant", ((AiMessage) message).text(), null);
+        toolCalls(json, (AiMessage) message);
       } else if (message instanceof ToolExecutionResultMessage) {
-        json.add("tool", ((ToolExecutionResultMessage) message).text(), null);
+        ToolExecutionResultMessage result = (ToolExecutionResultMessage) message;
+        json.message("tool", null).toolCallResponse(result.id(), result.text());
       }
     }
     return json.isEmpty() ? null : json.toJson(capture);
+  }
+
+  private static void toolCalls(GenAiMessages json, AiMessage message) {
+    if (message.hasToolExecutionRequests()) {
+      for (ToolExecutionRequest call : message.toolExecutionRequests()) {
+        json.toolCall(call.id(), call.name(), call.arguments());
+      }
+    }
+  }
+
+  /**
+   * The tools offered, by name and description: LangChain4j keeps their parameters as schema
+   * objects of its own, not JSON, so they are left out (optional in the conventions).
+   */
+  static String toolDefinitions(List<ToolSpecification> tools, int capture) {
+    if (tools == null || tools.isEmpty()) {
+      return null;
+    }
+    GenAiToolDefinitions definitions = new GenAiToolDefinitions();
+    for (ToolSpecification tool : tools) {
+      definitions.add(
+          GenAiSemconv.TOOL_TYPE_FUNCTION, tool.name(), tool.description(), /* parameters */ null);
+    }
+    return definitions.toJson(capture);
   }
 
   private static String text(List<Content> contents) {

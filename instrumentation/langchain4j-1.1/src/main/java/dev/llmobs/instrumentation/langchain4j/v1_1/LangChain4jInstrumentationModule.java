@@ -17,8 +17,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  *
  * <p>One call, one span: this layer is usually the outermost GenAI layer, so it owns the span, and
  * a provider SDK we also instrument underneath (langchain4j-open-ai-official on openai-java, say)
- * starts nothing. Agents and tools (AI Services, {@code @Tool} methods) are meant to join this
- * module as further type instrumentations with spans of their own that parent these.
+ * starts nothing. Agents and tools (the langchain4j artifact's AI Services and tool executors,
+ * langchain4j-agentic's agents) get {@code invoke_agent} and {@code execute_tool} spans that parent
+ * the chat spans of their run.
  */
 public final class LangChain4jInstrumentationModule extends InstrumentationModule {
 
@@ -39,7 +40,9 @@ public final class LangChain4jInstrumentationModule extends InstrumentationModul
               PACKAGE + ".LangChain4jProviders",
               PACKAGE + ".LangChain4jUsage",
               PACKAGE + ".LangChain4jStreamAccumulator",
-              PACKAGE + ".TracingStreamingHandler"));
+              PACKAGE + ".TracingStreamingHandler",
+              PACKAGE + ".LangChain4jAgents",
+              PACKAGE + ".LangChain4jTools"));
 
   public LangChain4jInstrumentationModule() {
     super("llmobs-langchain4j", "llmobs-langchain4j-1.1");
@@ -62,7 +65,10 @@ public final class LangChain4jInstrumentationModule extends InstrumentationModul
     return Arrays.<TypeInstrumentation>asList(
         new ChatModelInstrumentation(),
         new StreamingChatModelInstrumentation(),
-        new EmbeddingModelInstrumentation());
+        new EmbeddingModelInstrumentation(),
+        new AiServiceInstrumentation(),
+        new ToolExecutorInstrumentation(),
+        new DefaultToolExecutorInstrumentation());
   }
 
   @Override

@@ -112,7 +112,7 @@ class LangChain4jChatTest {
   }
 
   @Test
-  void capturedInputIsTheTextOfEachMessage() {
+  void capturedInputIsTheTextOfEachMessageAndToolResultsAreToolCallResponses() {
     OpenAiChatModel model = OpenAiChatModel.builder().apiKey("k").modelName("m").build();
     ChatRequest request =
         ChatRequest.builder()
@@ -131,7 +131,8 @@ class LangChain4jChatTest {
                 + "{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":"
                 + "\"What is \\\"2+2\\\"?\"}]},"
                 + "{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"4\"}]},"
-                + "{\"role\":\"tool\",\"parts\":[{\"type\":\"text\",\"content\":\"4.0\"}]}]");
+                + "{\"role\":\"tool\",\"parts\":[{\"type\":\"tool_call_response\",\"id\":"
+                + "\"call_1\",\"response\":\"4.0\"}]}]");
   }
 
   @Test

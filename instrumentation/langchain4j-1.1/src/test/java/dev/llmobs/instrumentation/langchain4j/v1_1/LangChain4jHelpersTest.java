@@ -20,6 +20,12 @@ class LangChain4jHelpersTest {
             StreamingChatModelInstrumentation.class.getName(),
             StreamingChatModelInstrumentation.StreamingChatAdvice.class.getName(),
             EmbeddingModelInstrumentation.class.getName(),
-            EmbeddingModelInstrumentation.EmbedAdvice.class.getName()));
+            EmbeddingModelInstrumentation.EmbedAdvice.class.getName(),
+            AiServiceInstrumentation.class.getName(),
+            AiServiceInstrumentation.InvokeAdvice.class.getName(),
+            ToolExecutorInstrumentation.class.getName(),
+            ToolExecutorInstrumentation.ExecuteAdvice.class.getName(),
+            DefaultToolExecutorInstrumentation.class.getName(),
+            DefaultToolExecutorInstrumentation.InvokeToolAdvice.class.getName()));
   }
 }

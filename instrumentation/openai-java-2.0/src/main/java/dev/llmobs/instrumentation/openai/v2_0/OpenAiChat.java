@@ -34,7 +34,10 @@ final class OpenAiChat {
           stop.isString() ? Collections.singletonList(stop.asString()) : stop.asStrings());
     }
     if (capture > 0) {
-      request.inputMessages(GenAiJsonContent.inputMessages(tree(params._body()), capture));
+      JsonNode body = tree(params._body());
+      request
+          .inputMessages(GenAiJsonContent.inputMessages(body, capture))
+          .toolDefinitions(GenAiJsonContent.toolDefinitions(body.get("tools"), capture));
     }
     return request;
   }
@@ -49,6 +52,8 @@ final class OpenAiChat {
       finishReasons.add(reason);
       if (capture > 0) {
         output.add("assistant", choice.message().content().orElse(null), reason);
+        // Read from the wire form: the tool-call types differ between SDK versions.
+        GenAiJsonContent.toolCalls(output, tree(choice.message()).get("tool_calls"));
       }
     }
     response.finishReasons(finishReasons);

@@ -5,6 +5,7 @@ import com.openai.core.JsonField;
 import com.openai.models.ResponsesModel;
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseOutputItem;
 import com.openai.models.responses.ResponseUsage;
 import dev.llmobs.genai.GenAiJsonContent;
 import dev.llmobs.genai.GenAiMessages;
@@ -35,8 +36,10 @@ final class OpenAiResponses {
     request.conversationId(
         conversation != null ? conversation : params.previousResponseId().orElse(null));
     if (capture > 0) {
-      request.inputMessages(
-          GenAiJsonContent.inputMessages(OpenAiChat.tree(params._body()), capture));
+      JsonNode body = OpenAiChat.tree(params._body());
+      request
+          .inputMessages(GenAiJsonContent.inputMessages(body, capture))
+          .toolDefinitions(GenAiJsonContent.toolDefinitions(body.get("tools"), capture));
     }
     return request;
   }
@@ -63,21 +66,22 @@ final class OpenAiResponses {
       response.errorType(result.error().get().code().asString());
     }
     if (capture > 0) {
-      String text = GenAiJsonContent.outputText(OpenAiChat.tree(result).path("output"), "message");
-      response.outputMessages(
-          new GenAiMessages().add("assistant", text, finishReason).toJson(capture));
+      GenAiMessages output = new GenAiMessages().message("assistant", finishReason);
+      GenAiJsonContent.outputParts(output, OpenAiChat.tree(result).path("output"));
+      response.outputMessages(output.toJson(capture));
     }
     return response;
   }
 
-  // Chat-completion vocabulary for the Responses API's status.
+  // Chat-completion vocabulary for the Responses API's status; a completed response that asks for
+  // function calls has finish reason tool_calls, as a chat completion would.
   static String finishReason(Response result) {
     if (!result.status().isPresent()) {
       return null;
     }
     String status = result.status().get().asString();
     if ("completed".equals(status)) {
-      return "stop";
+      return asksForTools(result) ? "tool_calls" : "stop";
     }
     if ("incomplete".equals(status) && result.incompleteDetails().isPresent()) {
       Optional<Response.IncompleteDetails.Reason> reason =
@@ -88,6 +92,15 @@ final class OpenAiResponses {
       }
     }
     return "failed".equals(status) ? "error" : status;
+  }
+
+  private static boolean asksForTools(Response result) {
+    for (ResponseOutputItem item : result.output()) {
+      if (item.isFunctionCall()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String modelName(Optional<ResponsesModel> model) {

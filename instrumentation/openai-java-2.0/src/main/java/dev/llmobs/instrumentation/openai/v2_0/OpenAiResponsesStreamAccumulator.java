@@ -2,14 +2,16 @@ package dev.llmobs.instrumentation.openai.v2_0;
 
 import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseStreamEvent;
+import dev.llmobs.genai.GenAiJsonContent;
 import dev.llmobs.genai.GenAiMessages;
 import dev.llmobs.genai.GenAiResponse;
 import dev.llmobs.genai.GenAiStreamAccumulator;
 import java.util.Optional;
 
 /**
- * Follows a Responses API event stream: text deltas are the output chunks; the final
- * completed/incomplete/failed event carries the whole response with usage.
+ * Follows a Responses API event stream: text and function-call argument deltas are the output
+ * chunks; the final completed/incomplete/failed event carries the whole response with usage and its
+ * function calls.
  */
 final class OpenAiResponsesStreamAccumulator
     implements GenAiStreamAccumulator<ResponseStreamEvent> {
@@ -29,6 +31,10 @@ final class OpenAiResponsesStreamAccumulator
       if (capture > 0 && text.length() <= capture) {
         text.append(event.asOutputTextDelta().delta());
       }
+      return true;
+    }
+    if (event.isFunctionCallArgumentsDelta()) {
+      // A function call's arguments arriving: output, like text (the call is read at the end).
       return true;
     }
     if (event.isCreated()) {
@@ -53,10 +59,19 @@ final class OpenAiResponsesStreamAccumulator
     if (errorCode != null && response.errorType() == null) {
       response.errorType(errorCode);
     }
-    if (capture > 0 && text.length() > 0) {
+    if (capture > 0) {
       String reason = last == null ? null : OpenAiResponses.finishReason(last);
-      response.outputMessages(
-          new GenAiMessages().add("assistant", text.toString(), reason).toJson(capture));
+      GenAiMessages output = new GenAiMessages().message("assistant", reason);
+      if (text.length() > 0) {
+        output.text(text.toString());
+      }
+      // Function calls come whole with the final response event.
+      if (last != null) {
+        GenAiJsonContent.outputToolCalls(output, OpenAiChat.tree(last).path("output"));
+      }
+      if (text.length() > 0 || reason != null) {
+        response.outputMessages(output.toJson(capture));
+      }
     }
     return response;
   }
