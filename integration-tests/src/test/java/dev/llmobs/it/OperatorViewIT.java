@@ -399,10 +399,27 @@ class OperatorViewIT {
     assertThat(line.path("trace_id").asText()).isEqualTo(server.traceId());
     assertThat(line.path("span_id").asText()).isEqualTo(server.spanId());
     assertThat(line.path("http_status").asInt()).isEqualTo(200);
-    // Logged after the provider call: no gen_ai.* keys (they are there only while it runs).
+    // Logged after the provider call: the request's totals and the last call's provider and
+    // model (README "Request totals"), the very numbers on the spans; nothing else of gen_ai.*.
     List<String> fields = new ArrayList<>();
     line.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).noneMatch(f -> f.startsWith("gen_ai."));
+    assertThat(fields.stream().filter(f -> f.startsWith("gen_ai.")))
+        .containsExactlyInAnyOrder(
+            "gen_ai.provider.name",
+            "gen_ai.request.model",
+            "gen_ai.usage.input_tokens",
+            "gen_ai.usage.output_tokens",
+            "gen_ai.usage.cost.amount");
+    assertThat(line.path("llmobs.request.gen_ai.calls").asText()).isEqualTo("1");
+    assertThat(line.path("gen_ai.provider.name").asText()).isEqualTo("openai");
+    assertThat(line.path("gen_ai.request.model").asText()).isEqualTo("gpt-4o-mini");
+    assertThat(line.path("gen_ai.usage.input_tokens").asLong())
+        .isEqualTo(chat.attribute("gen_ai.usage.input_tokens"));
+    assertThat(line.path("gen_ai.usage.output_tokens").asLong())
+        .isEqualTo(chat.attribute("gen_ai.usage.output_tokens"));
+    assertThat(Double.parseDouble(line.path("gen_ai.usage.cost.amount").asText()))
+        .isCloseTo((Double) chat.attribute("gen_ai.usage.cost.amount"), within(1e-12));
+    assertThat(server.attribute("llmobs.request.gen_ai.calls")).isEqualTo(1L);
 
     // The agent also exports the same line as an OTel log record, in the same span (the MDC's
     // request_id is not copied there unless logback-appender's capture-mdc-attributes says so).
