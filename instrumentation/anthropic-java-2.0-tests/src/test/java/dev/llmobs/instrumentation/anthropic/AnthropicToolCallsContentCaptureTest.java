@@ -1,31 +1,21 @@
 package dev.llmobs.instrumentation.anthropic;
 
-import static dev.llmobs.instrumentation.anthropic.AnthropicInstrumentationTest.MODEL;
-import static dev.llmobs.instrumentation.anthropic.AnthropicInstrumentationTest.json;
-import static dev.llmobs.instrumentation.anthropic.AnthropicInstrumentationTest.sse;
+import static dev.llmobs.instrumentation.anthropic.AnthropicFixture.MODEL;
 import static dev.llmobs.testing.GenAiKeys.FINISH_REASONS;
 import static dev.llmobs.testing.GenAiKeys.INPUT_MESSAGES;
 import static dev.llmobs.testing.GenAiKeys.OUTPUT_MESSAGES;
 import static dev.llmobs.testing.GenAiKeys.TOOL_DEFINITIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
-import io.opentelemetry.instrumentation.testing.junit.AgentInstrumentationExtension;
-import io.opentelemetry.instrumentation.testing.junit.InstrumentationExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An Anthropic tool round trip with content capture on (a JVM of its own): {@code tool_use} blocks
@@ -33,10 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code tool_call_response} parts, the tools offered the tool definitions; streamed {@code
  * input_json_delta} pieces are assembled.
  */
-class AnthropicToolCallsContentCaptureTest {
-
-  @RegisterExtension
-  static final InstrumentationExtension testing = AgentInstrumentationExtension.create();
+class AnthropicToolCallsContentCaptureTest extends AnthropicAgentTest {
 
   static final String TOOLS =
       "[{\"name\":\"get_weather\",\"description\":\"Current weather\",\"input_schema\":"
@@ -51,38 +38,9 @@ class AnthropicToolCallsContentCaptureTest {
           + "{\"type\":\"tool_call\",\"id\":\"toolu_1\",\"name\":\"get_weather\","
           + "\"arguments\":{\"city\":\"Paris\"}}],\"finish_reason\":\"tool_use\"}]";
 
-  MockWebServer server;
-  AnthropicClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    client =
-        AnthropicOkHttpClient.builder()
-            .baseUrl(server.url("/").toString())
-            .apiKey("sk-ant-test")
-            .maxRetries(0)
-            .build();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    client.close();
-    server.shutdown();
-  }
-
   @Test
   void toolUseRoundTrip() throws Exception {
-    server.enqueue(
-        json(
-            "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\""
-                + MODEL
-                + "\",\"content\":[{\"type\":\"text\",\"text\":\"Checking.\"},"
-                + TOOL_USE
-                + "],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
-                + "\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}"));
-    server.enqueue(json(AnthropicInstrumentationTest.message("msg_2")));
+    server.reply("tool-use.json").reply("chat.json");
 
     client.messages().create(params("[" + ask() + "]"));
     client
@@ -118,28 +76,7 @@ class AnthropicToolCallsContentCaptureTest {
 
   @Test
   void streamedToolUseIsAssembledFromItsPieces() throws Exception {
-    server.enqueue(
-        sse(
-            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_s\",\"type\":\"message\","
-                + "\"role\":\"assistant\",\"model\":\""
-                + MODEL
-                + "\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
-                + "\"usage\":{\"input_tokens\":12,\"output_tokens\":1}}}",
-            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\","
-                + "\"text\":\"\"}}",
-            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\","
-                + "\"text\":\"Checking.\"}}",
-            "{\"type\":\"content_block_stop\",\"index\":0}",
-            "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":"
-                + "\"tool_use\",\"id\":\"toolu_1\",\"name\":\"get_weather\",\"input\":{}}}",
-            "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
-                + "\"input_json_delta\",\"partial_json\":\"{\\\"city\\\": \"}}",
-            "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
-                + "\"input_json_delta\",\"partial_json\":\"\\\"Paris\\\"}\"}}",
-            "{\"type\":\"content_block_stop\",\"index\":1}",
-            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\","
-                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}",
-            "{\"type\":\"message_stop\"}"));
+    server.reply("tool-use-stream.sse");
 
     try (StreamResponse<RawMessageStreamEvent> stream =
         client.messages().createStreaming(params("[" + ask() + "]"))) {

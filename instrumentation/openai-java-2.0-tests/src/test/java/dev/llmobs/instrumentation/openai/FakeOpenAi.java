@@ -1,75 +1,10 @@
 package dev.llmobs.instrumentation.openai;
 
-import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockResponse;
-
-/** Recorded-shape OpenAI wire responses for the fake server. */
+/**
+ * Responses API bodies in the shape openai-java reads, built per test where the tests vary the id,
+ * status and text (the chat and embeddings bodies are recordings in genai-testing).
+ */
 final class FakeOpenAi {
-
-  static final String API_KEY = "sk-test-secret-do-not-leak";
-
-  static MockResponse json(String body) {
-    return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
-  }
-
-  static MockResponse sse(String... events) {
-    StringBuilder body = new StringBuilder();
-    for (String event : events) {
-      body.append("data: ").append(event).append("\n\n");
-    }
-    body.append("data: [DONE]\n\n");
-    return new MockResponse()
-        .setHeader("Content-Type", "text/event-stream")
-        .setBody(body.toString());
-  }
-
-  static MockResponse error(int status, String type) {
-    return new MockResponse()
-        .setResponseCode(status)
-        .setHeader("Content-Type", "application/json")
-        .setBody("{\"error\":{\"message\":\"" + type + "\",\"type\":\"" + type + "\"}}");
-  }
-
-  static MockResponse slow(String body, long millis) {
-    return json(body).setHeadersDelay(millis, TimeUnit.MILLISECONDS);
-  }
-
-  static String chatCompletion(String id, String model) {
-    return "{\"id\":\""
-        + id
-        + "\",\"object\":\"chat.completion\",\"created\":1700000000,"
-        + "\"model\":\""
-        + model
-        + "\",\"choices\":[{\"index\":0,\"message\":"
-        + "{\"role\":\"assistant\",\"content\":\"Hello there\"},\"finish_reason\":\"stop\"}],"
-        + "\"usage\":{\"prompt_tokens\":21,\"completion_tokens\":7,\"total_tokens\":28,"
-        + "\"prompt_tokens_details\":{\"cached_tokens\":5},"
-        + "\"completion_tokens_details\":{\"reasoning_tokens\":2}}}";
-  }
-
-  static String chatChunk(String id, String content, String finishReason) {
-    return "{\"id\":\""
-        + id
-        + "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-        + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"delta\":{"
-        + (content == null ? "" : "\"content\":\"" + content + "\"")
-        + "},\"finish_reason\":"
-        + (finishReason == null ? "null" : "\"" + finishReason + "\"")
-        + "}]}";
-  }
-
-  static String usageChunk(String id, long input, long output) {
-    return "{\"id\":\""
-        + id
-        + "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-        + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[],\"usage\":{\"prompt_tokens\":"
-        + input
-        + ",\"completion_tokens\":"
-        + output
-        + ",\"total_tokens\":"
-        + (input + output)
-        + "}}";
-  }
 
   static String response(String id, String status, String text) {
     return "{\"id\":\""
@@ -104,18 +39,6 @@ final class FakeOpenAi {
         + ",\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0,\"delta\":\""
         + delta
         + "\"}";
-  }
-
-  static String embeddings(String model, long tokens) {
-    return "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
-        + "\"embedding\":[0.1,0.2,0.3]}],\"model\":\""
-        + model
-        + "\","
-        + "\"usage\":{\"prompt_tokens\":"
-        + tokens
-        + ",\"total_tokens\":"
-        + tokens
-        + "}}";
   }
 
   private FakeOpenAi() {}

@@ -13,7 +13,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,10 +61,7 @@ class OpenAiChatCostTest extends OpenAiAgentTest {
 
   @Test
   void pricedCallGetsCostAttributesMetricsAndUsageEvent() throws Exception {
-    server.enqueue(
-        new MockResponse()
-            .setHeader("Content-Type", "application/json")
-            .setBody(completion("chatcmpl-cost-1", "gpt-4o-2024-08-06")));
+    server.replyJson(completion("chatcmpl-cost-1", "gpt-4o-2024-08-06"));
 
     try (Scope ignored =
         Baggage.current().toBuilder().put("tenant", "acme").build().makeCurrent()) {
@@ -144,10 +140,7 @@ class OpenAiChatCostTest extends OpenAiAgentTest {
 
   @Test
   void unknownModelHasNoCostAndIsCountedAsUnpriced() throws Exception {
-    server.enqueue(
-        new MockResponse()
-            .setHeader("Content-Type", "application/json")
-            .setBody(completion("chatcmpl-cost-2", "acme-private-model-7")));
+    server.replyJson(completion("chatcmpl-cost-2", "acme-private-model-7"));
 
     chat("acme-private-model-7");
 

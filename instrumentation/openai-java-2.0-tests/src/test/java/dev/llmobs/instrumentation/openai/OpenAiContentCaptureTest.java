@@ -19,7 +19,7 @@ class OpenAiContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void chatMessagesAreCapturedInSemconvShape() {
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-1", "gpt-4o")));
+    server.reply("chat.json");
 
     client
         .chat()
@@ -49,7 +49,7 @@ class OpenAiContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void longContentIsTruncatedToTheLimitAsValidJson() {
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-2", "gpt-4o")));
+    server.reply("chat.json");
     StringBuilder prompt = new StringBuilder();
     for (int i = 0; i < 200; i++) {
       prompt.append("lorem ipsum ");
@@ -79,10 +79,7 @@ class OpenAiContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void streamedOutputIsAssembledFromDeltas() {
-    server.enqueue(
-        FakeOpenAi.sse(
-            FakeOpenAi.chatChunk("chatcmpl-s", "Hel", null),
-            FakeOpenAi.chatChunk("chatcmpl-s", "lo", "stop")));
+    server.reply("chat-stream.sse");
 
     try (StreamResponse<ChatCompletionChunk> stream =
         client
@@ -109,7 +106,7 @@ class OpenAiContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void responsesInputAndOutputAreCaptured() {
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.response("resp_1", "completed", "Fine, thanks")));
+    server.replyJson(FakeOpenAi.response("resp_1", "completed", "Fine, thanks"));
 
     client
         .responses()

@@ -32,8 +32,8 @@ class OpenAiToolCallsContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void chatCompletionsToolRoundTrip() {
-    server.enqueue(FakeOpenAi.json(OpenAiToolCalls.toolCallCompletion()));
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-t2", "gpt-4o-mini")));
+    server.replyJson(OpenAiToolCalls.toolCallCompletion());
+    server.reply("chat.json");
 
     client.chat().completions().create(OpenAiToolCalls.firstRequest());
     client.chat().completions().create(OpenAiToolCalls.secondRequest());
@@ -70,17 +70,16 @@ class OpenAiToolCallsContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void streamedToolCallIsAssembledFromItsDeltas() {
-    server.enqueue(
-        FakeOpenAi.sse(
-            OpenAiToolCalls.toolCallChunk(
-                "{\"index\":0,\"id\":\"call_w\",\"type\":\"function\",\"function\":{\"name\":"
-                    + "\"get_weather\",\"arguments\":\"\"}}",
-                null),
-            OpenAiToolCalls.toolCallChunk(
-                "{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\"}}", null),
-            OpenAiToolCalls.toolCallChunk(
-                "{\"index\":0,\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}", null),
-            OpenAiToolCalls.toolCallChunk(null, "tool_calls")));
+    server.replyEvents(
+        OpenAiToolCalls.toolCallChunk(
+            "{\"index\":0,\"id\":\"call_w\",\"type\":\"function\",\"function\":{\"name\":"
+                + "\"get_weather\",\"arguments\":\"\"}}",
+            null),
+        OpenAiToolCalls.toolCallChunk(
+            "{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\"}}", null),
+        OpenAiToolCalls.toolCallChunk(
+            "{\"index\":0,\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}", null),
+        OpenAiToolCalls.toolCallChunk(null, "tool_calls"));
 
     try (StreamResponse<ChatCompletionChunk> stream =
         client.chat().completions().createStreaming(OpenAiToolCalls.firstRequest())) {
@@ -95,8 +94,8 @@ class OpenAiToolCallsContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void responsesFunctionCallRoundTrip() {
-    server.enqueue(FakeOpenAi.json(OpenAiToolCalls.responsesFunctionCall()));
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.response("resp_2", "completed", "Rainy.")));
+    server.replyJson(OpenAiToolCalls.responsesFunctionCall());
+    server.replyJson(FakeOpenAi.response("resp_2", "completed", "Rainy."));
 
     client.responses().create(OpenAiToolCalls.responsesFirstRequest());
     client.responses().create(OpenAiToolCalls.responsesSecondRequest());

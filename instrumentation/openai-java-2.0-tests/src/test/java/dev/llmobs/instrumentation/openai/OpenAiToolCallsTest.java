@@ -21,8 +21,8 @@ class OpenAiToolCallsTest extends OpenAiAgentTest {
 
   @Test
   void toolRoundTripRecordsNoArgumentsResultsOrDefinitions() {
-    server.enqueue(FakeOpenAi.json(OpenAiToolCalls.toolCallCompletion()));
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-t2", "gpt-4o-mini")));
+    server.replyJson(OpenAiToolCalls.toolCallCompletion());
+    server.reply("chat.json");
 
     client.chat().completions().create(OpenAiToolCalls.firstRequest());
     client.chat().completions().create(OpenAiToolCalls.secondRequest());
@@ -38,13 +38,12 @@ class OpenAiToolCallsTest extends OpenAiAgentTest {
 
   @Test
   void streamedToolCallRecordsNoArguments() {
-    server.enqueue(
-        FakeOpenAi.sse(
-            OpenAiToolCalls.toolCallChunk(
-                "{\"index\":0,\"id\":\"call_w\",\"type\":\"function\",\"function\":{\"name\":"
-                    + "\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}",
-                null),
-            OpenAiToolCalls.toolCallChunk(null, "tool_calls")));
+    server.replyEvents(
+        OpenAiToolCalls.toolCallChunk(
+            "{\"index\":0,\"id\":\"call_w\",\"type\":\"function\",\"function\":{\"name\":"
+                + "\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}",
+            null),
+        OpenAiToolCalls.toolCallChunk(null, "tool_calls"));
 
     try (StreamResponse<ChatCompletionChunk> stream =
         client.chat().completions().createStreaming(OpenAiToolCalls.firstRequest())) {
@@ -59,8 +58,8 @@ class OpenAiToolCallsTest extends OpenAiAgentTest {
 
   @Test
   void responsesFunctionCallRecordsNoArguments() {
-    server.enqueue(FakeOpenAi.json(OpenAiToolCalls.responsesFunctionCall()));
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.response("resp_2", "completed", "Rainy.")));
+    server.replyJson(OpenAiToolCalls.responsesFunctionCall());
+    server.replyJson(FakeOpenAi.response("resp_2", "completed", "Rainy."));
 
     client.responses().create(OpenAiToolCalls.responsesFirstRequest());
     client.responses().create(OpenAiToolCalls.responsesSecondRequest());

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.condition.JRE;
 class OpenAiVirtualThreadTest extends OpenAiAgentTest {
 
   static final String PARENT = "parent on a virtual thread";
+  // The ids of the recordings chat.json and chat-stream.sse.
+  static final String CHAT_ID = "chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT";
+  static final String STREAM_ID = "chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG";
 
   static ChatCompletionCreateParams chat(String model) {
     return ChatCompletionCreateParams.builder().model(model).addUserMessage("Say hello").build();
@@ -35,7 +38,7 @@ class OpenAiVirtualThreadTest extends OpenAiAgentTest {
 
   @Test
   void blockingCall() throws Exception {
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-vt", "gpt-4o-mini")));
+    server.reply("chat.json");
 
     String id =
         onVirtualThread(
@@ -43,13 +46,13 @@ class OpenAiVirtualThreadTest extends OpenAiAgentTest {
                 testing.runWithSpan(
                     PARENT, () -> client.chat().completions().create(chat("gpt-4o-mini")).id()));
 
-    assertThat(id).isEqualTo("chatcmpl-vt");
-    assertChildOfParent("chat gpt-4o-mini", "chatcmpl-vt", false);
+    assertThat(id).isEqualTo(CHAT_ID);
+    assertChildOfParent("chat gpt-4o-mini", CHAT_ID, false);
   }
 
   @Test
   void asyncCall() throws Exception {
-    server.enqueue(FakeOpenAi.json(FakeOpenAi.chatCompletion("chatcmpl-vta", "gpt-4o")));
+    server.reply("chat.json");
 
     String id =
         onVirtualThread(
@@ -58,17 +61,13 @@ class OpenAiVirtualThreadTest extends OpenAiAgentTest {
                     PARENT,
                     () -> client.async().chat().completions().create(chat("gpt-4o")).join().id()));
 
-    assertThat(id).isEqualTo("chatcmpl-vta");
-    assertChildOfParent("chat gpt-4o", "chatcmpl-vta", false);
+    assertThat(id).isEqualTo(CHAT_ID);
+    assertChildOfParent("chat gpt-4o", CHAT_ID, false);
   }
 
   @Test
   void streamingCall() throws Exception {
-    server.enqueue(
-        FakeOpenAi.sse(
-            FakeOpenAi.chatChunk("chatcmpl-vts", "Hi", null),
-            FakeOpenAi.chatChunk("chatcmpl-vts", null, "stop"),
-            FakeOpenAi.usageChunk("chatcmpl-vts", 4, 1)));
+    server.reply("chat-stream.sse");
 
     long chunks =
         onVirtualThread(
@@ -82,8 +81,8 @@ class OpenAiVirtualThreadTest extends OpenAiAgentTest {
                       }
                     }));
 
-    assertThat(chunks).isEqualTo(3);
-    assertChildOfParent("chat gpt-4o-mini", "chatcmpl-vts", true);
+    assertThat(chunks).isEqualTo(4);
+    assertChildOfParent("chat gpt-4o-mini", STREAM_ID, true);
   }
 
   private void assertChildOfParent(String name, String responseId, boolean stream) {
@@ -98,8 +97,8 @@ class OpenAiVirtualThreadTest extends OpenAiAgentTest {
                         .hasAttributesSatisfying(
                             equalTo(RESPONSE_ID, responseId),
                             equalTo(STREAM, stream),
-                            equalTo(INPUT_TOKENS, stream ? 4L : 21L),
-                            equalTo(OUTPUT_TOKENS, stream ? 1L : 7L))));
+                            equalTo(INPUT_TOKENS, stream ? 9L : 21L),
+                            equalTo(OUTPUT_TOKENS, stream ? 3L : 7L))));
   }
 
   /** Runs {@code task} on a new virtual thread, checking that it is one, and returns its result. */

@@ -55,6 +55,8 @@ public final class GenAiKeys {
       AttributeKey.longKey("gen_ai.response.chunk_count");
   public static final AttributeKey<Long> DIMENSIONS =
       AttributeKey.longKey("gen_ai.embeddings.dimension.count");
+  public static final AttributeKey<List<String>> ENCODING_FORMATS =
+      AttributeKey.stringArrayKey("gen_ai.request.encoding_formats");
   public static final AttributeKey<String> INPUT_MESSAGES =
       AttributeKey.stringKey("gen_ai.input.messages");
   public static final AttributeKey<String> OUTPUT_MESSAGES =
