@@ -3,27 +3,18 @@ package dev.llmobs.testing;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 
 /** One real openai-java chat call ({@code chat gpt-4o-mini}) over HTTP to a local fake server. */
 public final class OpenAiChat {
 
   /** In a server-like request named {@code request}: {@code before}, then the chat call. */
   public static void inRequestAfter(String request, ServerRequests.Work before) throws Exception {
-    try (MockWebServer server = new MockWebServer()) {
-      server.enqueue(
-          new MockResponse()
-              .setHeader("Content-Type", "application/json")
-              .setBody(
-                  "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,"
-                      + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":"
-                      + "{\"role\":\"assistant\",\"content\":\"Hi\"},\"finish_reason\":\"stop\"}],"
-                      + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}"));
+    try (FakeLlmServer server = new FakeLlmServer("openai")) {
+      server.reply("chat.json");
       OpenAIClient client =
           OpenAIOkHttpClient.builder()
-              .baseUrl(server.url("/v1").toString())
-              .apiKey("sk-test")
+              .baseUrl(server.url("/v1"))
+              .apiKey(GenAiAgentTest.API_KEY)
               .maxRetries(0)
               .build();
       try {
