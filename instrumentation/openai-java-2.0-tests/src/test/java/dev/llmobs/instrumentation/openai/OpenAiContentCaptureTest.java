@@ -106,7 +106,7 @@ class OpenAiContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void responsesInputAndOutputAreCaptured() {
-    server.replyJson(FakeOpenAi.response("resp_1", "completed", "Fine, thanks"));
+    server.reply("responses.json");
 
     client
         .responses()

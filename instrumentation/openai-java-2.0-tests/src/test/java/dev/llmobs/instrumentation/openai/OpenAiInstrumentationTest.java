@@ -33,6 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class OpenAiInstrumentationTest extends OpenAiAgentTest {
 
+  // The ids of the recordings responses.json and responses-stream.sse.
+  static final String RESPONSES_ID = "resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b";
+  static final String STREAM_ID = "resp_67c9fdcecf488190bdd9a0409de3a1ec07b8b0ad4e5a0a5a";
+
   static ChatCompletionCreateParams.Builder chat(String model) {
     return ChatCompletionCreateParams.builder().model(model).addUserMessage("Say hello");
   }
@@ -91,7 +95,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
 
   @Test
   void responsesWithPreviousResponseIdIsTheConversation() {
-    server.replyJson(FakeOpenAi.response("resp_2", "completed", "Sure"));
+    server.reply("responses.json");
 
     Response response =
         client
@@ -104,7 +108,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
                     .maxOutputTokens(100L)
                     .build());
 
-    assertThat(response.id()).isEqualTo("resp_2");
+    assertThat(response.id()).isEqualTo(RESPONSES_ID);
     testing.waitAndAssertTraces(
         trace ->
             trace.hasSpansSatisfyingExactly(
@@ -118,7 +122,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
                             equalTo(STREAM, false),
                             equalTo(MAX_TOKENS, 100L),
                             equalTo(CONVERSATION_ID, "resp_1"),
-                            equalTo(RESPONSE_ID, "resp_2"),
+                            equalTo(RESPONSE_ID, RESPONSES_ID),
                             equalTo(RESPONSE_MODEL, "gpt-4.1-2025-04-14"),
                             equalTo(FINISH_REASONS, Collections.singletonList("stop")),
                             equalTo(INPUT_TOKENS, 30L),
@@ -135,13 +139,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
 
   @Test
   void streamingResponsesCountsTextDeltas() {
-    String created = FakeOpenAi.response("resp_s", "in_progress", "");
-    String completed = FakeOpenAi.response("resp_s", "completed", "Hello");
-    server.replyEvents(
-        FakeOpenAi.responseEvent("response.created", created, 0),
-        FakeOpenAi.textDelta("Hel", 1),
-        FakeOpenAi.textDelta("lo", 2),
-        FakeOpenAi.responseEvent("response.completed", completed, 3));
+    server.reply("responses-stream.sse");
 
     List<ResponseStreamEvent> events;
     try (StreamResponse<ResponseStreamEvent> stream =
@@ -160,7 +158,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
                         .hasStatus(StatusData.unset())
                         .hasAttributesSatisfying(
                             equalTo(STREAM, true),
-                            equalTo(RESPONSE_ID, "resp_s"),
+                            equalTo(RESPONSE_ID, STREAM_ID),
                             equalTo(FINISH_REASONS, Collections.singletonList("stop")),
                             equalTo(INPUT_TOKENS, 30L),
                             equalTo(OUTPUT_TOKENS, 12L),
@@ -169,7 +167,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
 
   @Test
   void asyncResponses() {
-    server.replyJson(FakeOpenAi.response("resp_a", "completed", "ok"));
+    server.reply("responses.json");
 
     Response response =
         client
@@ -178,13 +176,13 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
             .create(ResponseCreateParams.builder().model("gpt-4.1").input("Hi").build())
             .join();
 
-    assertThat(response.id()).isEqualTo("resp_a");
+    assertThat(response.id()).isEqualTo(RESPONSES_ID);
     testing.waitAndAssertTraces(
         trace ->
             trace.hasSpansSatisfyingExactly(
                 span ->
                     span.hasName("chat gpt-4.1")
-                        .hasAttributesSatisfying(equalTo(RESPONSE_ID, "resp_a"))));
+                        .hasAttributesSatisfying(equalTo(RESPONSE_ID, RESPONSES_ID))));
   }
 
   static ResponseCreateParams responsesParams() {
@@ -204,37 +202,33 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
 
   @Test
   void responsesEveryBlockingEntryPoint() throws Exception {
-    server.replyJson(FakeOpenAi.response("resp_sr", "completed", "ok"));
+    server.reply("responses.json");
     try (HttpResponseFor<Response> raw =
         client.responses().withRawResponse().create(responsesParams())) {
-      assertThat(raw.parse().id()).isEqualTo("resp_sr");
+      assertThat(raw.parse().id()).isEqualTo(RESPONSES_ID);
     }
-    assertOneResponsesSpan("resp_sr");
+    assertOneResponsesSpan(RESPONSES_ID);
     testing.clearData();
 
-    server.replyJson(FakeOpenAi.response("resp_cr", "completed", "ok"));
+    server.reply("responses.json");
     try (HttpResponseFor<Response> raw =
         client.withRawResponse().responses().create(responsesParams())) {
-      assertThat(raw.parse().id()).isEqualTo("resp_cr");
+      assertThat(raw.parse().id()).isEqualTo(RESPONSES_ID);
     }
-    assertOneResponsesSpan("resp_cr");
+    assertOneResponsesSpan(RESPONSES_ID);
   }
 
   @Test
   void responsesWithOptions() throws Exception {
-    server.replyJson(FakeOpenAi.response("resp_o", "completed", "ok"));
+    server.reply("responses.json");
     Consumer<ClientOptions.Builder> options = b -> b.putHeader("x-llmobs-test", "options");
     withOptions(ResponseService.class, client.responses(), options).create(responsesParams());
-    assertOneResponsesSpan("resp_o");
+    assertOneResponsesSpan(RESPONSES_ID);
   }
 
   @Test
   void asyncStreamingResponses() {
-    String completed = FakeOpenAi.response("resp_as", "completed", "Hello");
-    server.replyEvents(
-        FakeOpenAi.textDelta("Hel", 0),
-        FakeOpenAi.textDelta("lo", 1),
-        FakeOpenAi.responseEvent("response.completed", completed, 2));
+    server.reply("responses-stream.sse");
 
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     AsyncStreamResponse<ResponseStreamEvent> stream =
@@ -242,7 +236,7 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
     stream.subscribe(event -> seen.add(String.valueOf(Span.fromContextOrNull(Context.current()))));
     stream.onCompleteFuture().join();
 
-    assertThat(seen).containsExactly("null", "null", "null");
+    assertThat(seen).containsExactly("null", "null", "null", "null");
     testing.waitAndAssertTraces(
         trace ->
             trace.hasSpansSatisfyingExactly(
@@ -251,13 +245,13 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
                         .hasStatus(StatusData.unset())
                         .hasAttributesSatisfying(
                             equalTo(STREAM, true),
-                            equalTo(RESPONSE_ID, "resp_as"),
+                            equalTo(RESPONSE_ID, STREAM_ID),
                             equalTo(CHUNK_COUNT, 2L))));
   }
 
   @Test
   void responsesAsyncRawAndRawStreaming() {
-    server.replyJson(FakeOpenAi.response("resp_ar", "completed", "ok"));
+    server.reply("responses.json");
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     String id =
         client
@@ -271,19 +265,16 @@ class OpenAiInstrumentationTest extends OpenAiAgentTest {
                   return raw.parse().id();
                 })
             .join();
-    assertThat(id).isEqualTo("resp_ar");
+    assertThat(id).isEqualTo(RESPONSES_ID);
     assertThat(seen).containsExactly("null");
-    assertOneResponsesSpan("resp_ar");
+    assertOneResponsesSpan(RESPONSES_ID);
     testing.clearData();
 
-    String completed = FakeOpenAi.response("resp_rs", "completed", "Hello");
-    server.replyEvents(
-        FakeOpenAi.textDelta("Hel", 0),
-        FakeOpenAi.responseEvent("response.completed", completed, 1));
+    server.reply("responses-stream.sse");
     try (StreamResponse<ResponseStreamEvent> stream =
         client.responses().withRawResponse().createStreaming(responsesParams()).parse()) {
-      assertThat(stream.stream().count()).isEqualTo(2);
+      assertThat(stream.stream().count()).isEqualTo(4);
     }
-    assertOneResponsesSpan("resp_rs");
+    assertOneResponsesSpan(STREAM_ID);
   }
 }

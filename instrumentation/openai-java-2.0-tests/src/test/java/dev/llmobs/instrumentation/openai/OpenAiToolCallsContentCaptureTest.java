@@ -32,7 +32,7 @@ class OpenAiToolCallsContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void chatCompletionsToolRoundTrip() {
-    server.replyJson(OpenAiToolCalls.toolCallCompletion());
+    server.reply("chat-tool-call.json");
     server.reply("chat.json");
 
     client.chat().completions().create(OpenAiToolCalls.firstRequest());
@@ -70,16 +70,7 @@ class OpenAiToolCallsContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void streamedToolCallIsAssembledFromItsDeltas() {
-    server.replyEvents(
-        OpenAiToolCalls.toolCallChunk(
-            "{\"index\":0,\"id\":\"call_w\",\"type\":\"function\",\"function\":{\"name\":"
-                + "\"get_weather\",\"arguments\":\"\"}}",
-            null),
-        OpenAiToolCalls.toolCallChunk(
-            "{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\"}}", null),
-        OpenAiToolCalls.toolCallChunk(
-            "{\"index\":0,\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}", null),
-        OpenAiToolCalls.toolCallChunk(null, "tool_calls"));
+    server.reply("chat-tool-call-stream.sse");
 
     try (StreamResponse<ChatCompletionChunk> stream =
         client.chat().completions().createStreaming(OpenAiToolCalls.firstRequest())) {
@@ -94,8 +85,7 @@ class OpenAiToolCallsContentCaptureTest extends OpenAiAgentTest {
 
   @Test
   void responsesFunctionCallRoundTrip() {
-    server.replyJson(OpenAiToolCalls.responsesFunctionCall());
-    server.replyJson(FakeOpenAi.response("resp_2", "completed", "Rainy."));
+    server.reply("responses-tool-call.json").reply("responses.json");
 
     client.responses().create(OpenAiToolCalls.responsesFirstRequest());
     client.responses().create(OpenAiToolCalls.responsesSecondRequest());

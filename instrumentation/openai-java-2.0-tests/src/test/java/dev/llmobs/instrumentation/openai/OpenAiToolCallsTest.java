@@ -21,7 +21,7 @@ class OpenAiToolCallsTest extends OpenAiAgentTest {
 
   @Test
   void toolRoundTripRecordsNoArgumentsResultsOrDefinitions() {
-    server.replyJson(OpenAiToolCalls.toolCallCompletion());
+    server.reply("chat-tool-call.json");
     server.reply("chat.json");
 
     client.chat().completions().create(OpenAiToolCalls.firstRequest());
@@ -38,12 +38,7 @@ class OpenAiToolCallsTest extends OpenAiAgentTest {
 
   @Test
   void streamedToolCallRecordsNoArguments() {
-    server.replyEvents(
-        OpenAiToolCalls.toolCallChunk(
-            "{\"index\":0,\"id\":\"call_w\",\"type\":\"function\",\"function\":{\"name\":"
-                + "\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}",
-            null),
-        OpenAiToolCalls.toolCallChunk(null, "tool_calls"));
+    server.reply("chat-tool-call-stream.sse");
 
     try (StreamResponse<ChatCompletionChunk> stream =
         client.chat().completions().createStreaming(OpenAiToolCalls.firstRequest())) {
@@ -58,8 +53,7 @@ class OpenAiToolCallsTest extends OpenAiAgentTest {
 
   @Test
   void responsesFunctionCallRecordsNoArguments() {
-    server.replyJson(OpenAiToolCalls.responsesFunctionCall());
-    server.replyJson(FakeOpenAi.response("resp_2", "completed", "Rainy."));
+    server.reply("responses-tool-call.json").reply("responses.json");
 
     client.responses().create(OpenAiToolCalls.responsesFirstRequest());
     client.responses().create(OpenAiToolCalls.responsesSecondRequest());
