@@ -173,7 +173,7 @@ public abstract class AbstractChatSuite<C> extends GenAiAgentTest<C> {
   @ParameterizedTest
   @EnumSource(
       value = Call.class,
-      names = {"WITH_OPTIONS", "SERVICE_RAW", "CLIENT_RAW"})
+      names = {"WITH_OPTIONS", "CLIENT_WITH_OPTIONS", "SERVICE_RAW", "CLIENT_RAW"})
   void blockingEntryPoint(Call call) throws Exception {
     server.reply("chat.json");
     chat(call, model());

@@ -108,7 +108,7 @@ public abstract class AbstractEmbeddingsSuite<C> extends GenAiAgentTest<C> {
   @ParameterizedTest
   @EnumSource(
       value = Call.class,
-      names = {"WITH_OPTIONS", "SERVICE_RAW", "CLIENT_RAW"})
+      names = {"WITH_OPTIONS", "CLIENT_WITH_OPTIONS", "SERVICE_RAW", "CLIENT_RAW"})
   void embeddingsEntryPoint(Call call) throws Exception {
     server.reply("embeddings.json");
     embed(call, model());

@@ -62,12 +62,17 @@ class AnthropicChatTest extends AbstractChatSuite<AnthropicClient> {
   @Override
   protected String chat(Call call, String model) throws Exception {
     MessageService service = client.messages();
+    Consumer<ClientOptions.Builder> options = b -> b.putHeader("x-llmobs-test", "options");
     switch (call) {
       case PLAIN:
         return service.create(params(model)).id();
       case WITH_OPTIONS:
-        Consumer<ClientOptions.Builder> options = b -> b.putHeader("x-llmobs-test", "options");
         return withOptions(MessageService.class, service, options).create(params(model)).id();
+      case CLIENT_WITH_OPTIONS:
+        return withOptions(AnthropicClient.class, client, options)
+            .messages()
+            .create(params(model))
+            .id();
       case SERVICE_RAW:
         return parse(service.withRawResponse().create(params(model)));
       case CLIENT_RAW:

@@ -59,12 +59,18 @@ class OpenAiChatTest extends AbstractChatSuite<OpenAIClient> {
   @Override
   protected String chat(Call call, String model) throws Exception {
     ChatCompletionService service = client.chat().completions();
+    Consumer<ClientOptions.Builder> options = b -> b.putHeader("x-llmobs-test", "options");
     switch (call) {
       case PLAIN:
         return service.create(params(model)).id();
       case WITH_OPTIONS:
-        Consumer<ClientOptions.Builder> options = b -> b.putHeader("x-llmobs-test", "options");
         return withOptions(ChatCompletionService.class, service, options)
+            .create(params(model))
+            .id();
+      case CLIENT_WITH_OPTIONS:
+        return withOptions(OpenAIClient.class, client, options)
+            .chat()
+            .completions()
             .create(params(model))
             .id();
       case SERVICE_RAW:

@@ -52,12 +52,18 @@ class OpenAiEmbeddingsTest extends AbstractEmbeddingsSuite<OpenAIClient> {
   @Override
   protected int embed(Call call, String model) throws Exception {
     EmbeddingService service = client.embeddings();
+    Consumer<ClientOptions.Builder> options = b -> b.putHeader("x-llmobs-test", "options");
     switch (call) {
       case PLAIN:
         return service.create(params(model)).data().size();
       case WITH_OPTIONS:
-        Consumer<ClientOptions.Builder> options = b -> b.putHeader("x-llmobs-test", "options");
         return withOptions(EmbeddingService.class, service, options)
+            .create(params(model))
+            .data()
+            .size();
+      case CLIENT_WITH_OPTIONS:
+        return withOptions(OpenAIClient.class, client, options)
+            .embeddings()
             .create(params(model))
             .data()
             .size();
