@@ -225,7 +225,9 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
       return null;
     }
     String tenant = tenants.remove(span);
-    return tenant != null ? tenant : Baggage.current().getEntryValue(tenantBaggageKey);
+    // Baggage comes from clients: capped like every other hostile string on the usage event.
+    return GenAiStrings.cap(
+        tenant != null ? tenant : Baggage.current().getEntryValue(tenantBaggageKey));
   }
 
   private void reportUnpriced(String provider, String model) {
