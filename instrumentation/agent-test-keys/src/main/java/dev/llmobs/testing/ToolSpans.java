@@ -1,6 +1,8 @@
 package dev.llmobs.testing;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,45 @@ public final class ToolSpans {
     List<SpanData> sorted = new ArrayList<>(spans);
     sorted.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
     return sorted;
+  }
+
+  /**
+   * Fails unless {@code spans} (in start order) are one tool loop under the first span: {@code
+   * chatName} asking for a tool, {@code execute_tool {toolName}} (INTERNAL, a function, not failed)
+   * and {@code chatName} answering, each a child of the first span.
+   */
+  public static void assertLoop(List<SpanData> spans, String chatName, String toolName) {
+    List<String> names = new ArrayList<>();
+    for (SpanData span : spans) {
+      names.add(span.getName());
+    }
+    check(
+        names.equals(Arrays.asList(names.get(0), chatName, "execute_tool " + toolName, chatName)),
+        "spans " + names);
+    String parent = spans.get(0).getSpanId();
+    for (SpanData child : spans.subList(1, spans.size())) {
+      check(
+          parent.equals(child.getParentSpanId()), child.getName() + " is not a child of the first");
+    }
+    check(
+        Arrays.asList("tool_call")
+            .equals(spans.get(1).getAttributes().get(GenAiKeys.FINISH_REASONS)),
+        "first chat does not finish with tool_call");
+    check(
+        Arrays.asList("stop").equals(spans.get(3).getAttributes().get(GenAiKeys.FINISH_REASONS)),
+        "last chat does not finish with stop");
+    SpanData tool = spans.get(2);
+    check(tool.getKind() == SpanKind.INTERNAL, "tool span kind " + tool.getKind());
+    check(tool.getStatus().getStatusCode() == StatusCode.UNSET, "tool span " + tool.getStatus());
+    check("execute_tool".equals(tool.getAttributes().get(GenAiKeys.OPERATION)), "tool operation");
+    check(toolName.equals(tool.getAttributes().get(GenAiKeys.TOOL_NAME)), "tool name");
+    check("function".equals(tool.getAttributes().get(GenAiKeys.TOOL_TYPE)), "tool type");
+  }
+
+  private static void check(boolean condition, String failure) {
+    if (!condition) {
+      throw new AssertionError(failure);
+    }
   }
 
   /**
