@@ -37,16 +37,9 @@ class SpringAiToolsTest extends SpringAiAgentTest {
     assertThat(tools.calls).hasValue(1);
     testing.waitForTraces(1);
     List<SpanData> spans = ToolLoop.oneTrace(testing.spans(), 4);
-    ToolSpans.assertLoop(spans, "chat gpt-4o-mini", "get_weather");
-    // Each round trip's own usage.
-    assertThat(spans.get(1).getAttributes().get(INPUT_TOKENS)).isEqualTo(30L);
-    assertThat(spans.get(1).getAttributes().get(OUTPUT_TOKENS)).isEqualTo(12L);
-    assertThat(spans.get(3).getAttributes().get(INPUT_TOKENS)).isEqualTo(21L);
-    assertThat(spans.get(3).getAttributes().get(OUTPUT_TOKENS)).isEqualTo(7L);
-    SpanData tool = spans.get(2);
-    assertThat(tool.getAttributes().get(TOOL_CALL_ID)).isEqualTo("call_1");
-    assertThat(tool.getAttributes().get(TOOL_DESCRIPTION)).isEqualTo("Current weather of a city");
-    assertNoContent(spans);
+    assertWeatherLoop(spans);
+    assertThat(spans.get(2).getAttributes().get(TOOL_DESCRIPTION))
+        .isEqualTo("Current weather of a city");
   }
 
   @Test
@@ -103,6 +96,21 @@ class SpringAiToolsTest extends SpringAiAgentTest {
     assertThat(tool.getAttributes().get(TOOL_CALL_ID)).isEqualTo("call_4");
     assertThat(tool.getAttributes().get(TOOL_DESCRIPTION)).isEqualTo("Looks a city up");
     assertNoContent(testing.spans());
+  }
+
+  /**
+   * The get_weather loop of the fake server's two answers: chat (30 in, 12 out), execute_tool
+   * call_1, chat (21 in, 7 out) under the first span, each chat span with its own round's usage; no
+   * content.
+   */
+  static void assertWeatherLoop(List<SpanData> spans) {
+    ToolSpans.assertLoop(spans, "chat gpt-4o-mini", "get_weather");
+    assertThat(spans.get(1).getAttributes().get(INPUT_TOKENS)).isEqualTo(30L);
+    assertThat(spans.get(1).getAttributes().get(OUTPUT_TOKENS)).isEqualTo(12L);
+    assertThat(spans.get(3).getAttributes().get(INPUT_TOKENS)).isEqualTo(21L);
+    assertThat(spans.get(3).getAttributes().get(OUTPUT_TOKENS)).isEqualTo(7L);
+    assertThat(spans.get(2).getAttributes().get(TOOL_CALL_ID)).isEqualTo("call_1");
+    assertNoContent(spans);
   }
 
   static void assertNoContent(List<SpanData> spans) {
