@@ -56,6 +56,10 @@ class OperatorViewIT {
   static final String CLIENT_KEY = "client-key-" + UUID.randomUUID();
   static final String UPSTREAM_KEY = "sk-upstream-" + UUID.randomUUID();
   static final String PROMPT_MARKER = "prompt-marker-" + UUID.randomUUID();
+  // A request carrying this is answered 400 by the recording proxy, quoting the whole request.
+  static final String QUOTED_ERROR_MARKER = "quote-me-" + UUID.randomUUID();
+  // A tool result the simulator echoes into its completion.
+  static final String TOOL_RESULT_MARKER = "tool-result-marker-" + UUID.randomUUID();
   static final String CLAUDE = "claude-sonnet-4-20250514";
   static final int LABEL_CAP = 20;
 
@@ -580,6 +584,85 @@ class OperatorViewIT {
   }
 
   @Test
+  @Order(97)
+  void providerErrorsQuotingThePromptAndEchoingCompletionsAreSwept() throws Exception {
+    upstream.rejectQuotingRequestsContaining(QUOTED_ERROR_MARKER);
+    for (boolean stream : new boolean[] {false, true}) {
+      HttpResponse<String> rejected =
+          gateway.postJson(
+              "/v1/chat/completions",
+              chatBody("gpt-4o-mini", stream, PROMPT_MARKER + " " + QUOTED_ERROR_MARKER),
+              "Authorization",
+              "Bearer " + CLIENT_KEY);
+      assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(400);
+      assertThat(rejected.body()).doesNotContain(PROMPT_MARKER);
+    }
+    // Positive control: the provider did answer both with its error quoting the prompt.
+    assertThat(upstream.rejectedQuoting()).isEqualTo(2);
+    // The failed calls' spans have an exception event (the type, not the provider's text).
+    List<ReceivedSpan> failed =
+        receiver.awaitSpans(spans -> rejectedCalls(spans).size() >= 2, Duration.ofSeconds(30));
+    assertThat(rejectedCalls(failed))
+        .allSatisfy(
+            span ->
+                assertThat(span.span().getEventsList())
+                    .anySatisfy(event -> assertThat(event.getName()).isEqualTo("exception")));
+
+    // Completions that echo client text: the simulator quotes a tool result back, plain and
+    // streamed.
+    for (boolean stream : new boolean[] {false, true}) {
+      HttpResponse<String> echoed =
+          gateway.postJson(
+              "/v1/chat/completions",
+              "{\"model\":\"gpt-4o-mini\",\"stream\":"
+                  + stream
+                  + ",\"messages\":[{\"role\":\"user\",\"content\":\""
+                  + PROMPT_MARKER
+                  + " look it up\"},{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
+                  + "[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"lookup\","
+                  + "\"arguments\":\"{}\"}}]},{\"role\":\"tool\",\"tool_call_id\":\"c1\","
+                  + "\"content\":\""
+                  + TOOL_RESULT_MARKER
+                  + "\"}]}",
+              "Authorization",
+              "Bearer " + CLIENT_KEY);
+      assertThat(echoed.statusCode()).as(echoed.body()).isEqualTo(200);
+      String completion = stream ? streamedText(echoed.body()) : messageText(echoed.body());
+      assertThat(completion).contains(TOOL_RESULT_MARKER);
+      completions.add(completion);
+    }
+  }
+
+  /** GenAI spans of calls the provider rejected with a 400. */
+  static List<ReceivedSpan> rejectedCalls(List<ReceivedSpan> spans) {
+    return spans.stream()
+        .filter(span -> span.scopeName().equals("dev.llmobs.genai"))
+        .filter(span -> "400".equals(span.attribute("error.type")))
+        .collect(Collectors.toList());
+  }
+
+  static String messageText(String body) throws Exception {
+    return json.readTree(body).path("choices").path(0).path("message").path("content").asText();
+  }
+
+  /** The content deltas of an SSE chat stream, joined. */
+  static String streamedText(String body) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (String line : body.split("\n")) {
+      if (line.startsWith("data: {")) {
+        text.append(
+            json.readTree(line.substring(6))
+                .path("choices")
+                .path(0)
+                .path("delta")
+                .path("content")
+                .asText(""));
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
   @Order(100)
   void noKeyPromptOrCompletionLeavesTheProcess() throws Exception {
     assertThat(completions).isNotEmpty().allSatisfy(c -> assertThat(c).isNotBlank());
@@ -605,7 +688,9 @@ class OperatorViewIT {
           .doesNotContain(CLIENT_KEY)
           .doesNotContain(UPSTREAM_KEY)
           .doesNotContainIgnoringCase("bearer ")
-          .doesNotContain(PROMPT_MARKER);
+          .doesNotContain(PROMPT_MARKER)
+          .doesNotContain(QUOTED_ERROR_MARKER)
+          .doesNotContain(TOOL_RESULT_MARKER);
       for (String completion : completions) {
         assertThat(signal.getValue()).as(signal.getKey()).doesNotContain(completion);
       }

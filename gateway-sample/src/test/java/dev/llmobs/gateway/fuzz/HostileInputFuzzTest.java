@@ -40,7 +40,7 @@ class HostileInputFuzzTest {
       for (Hostile request : requests) {
         RawHttp.Answer answer = RawHttp.send(gateway.port(), request.head(), request.body());
         statusesByKind.merge(request.kind() + " " + answer.status(), 1, Integer::sum);
-        String problem = problem(answer);
+        String problem = HostileRequests.problem(answer);
         if (problem != null) {
           failures.add(problem + " <- " + request.describe());
         }
@@ -77,35 +77,6 @@ class HostileInputFuzzTest {
       }
     }
     assertThat(failures).as("simulator answers").isEmpty();
-  }
-
-  /** What is wrong with an answer, or null. */
-  static String problem(RawHttp.Answer answer) {
-    int status = answer.status();
-    if (status >= 200 && status < 300) {
-      return null;
-    }
-    if (status < 400 || status >= 500) {
-      return "HTTP " + status + " " + cut(answer.body());
-    }
-    String type = answer.header("content-type");
-    if (type == null || !type.startsWith("application/json")) {
-      return "HTTP " + status + " with Content-Type " + type + ": " + cut(answer.body());
-    }
-    try {
-      JsonNode error = RunningGateway.JSON.readTree(answer.body()).path("error");
-      for (String key : new String[] {"message", "type", "param", "code"}) {
-        if (!error.has(key)) {
-          return "HTTP " + status + " error body lacks '" + key + "': " + cut(answer.body());
-        }
-      }
-      if (!error.path("message").isTextual() || !error.path("type").isTextual()) {
-        return "HTTP " + status + " error body without message or type: " + cut(answer.body());
-      }
-    } catch (Exception e) {
-      return "HTTP " + status + " body is not JSON: " + cut(answer.body());
-    }
-    return null;
   }
 
   static void assertHealthy(RunningGateway gateway) {

@@ -21,16 +21,16 @@ import java.util.Random;
  * and ids, oversized headers, bad paths, methods and framing. The same seed gives the same
  * requests.
  */
-final class HostileRequests {
+public final class HostileRequests {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** A model name a hostile request carries, with CR/LF that would forge a log line. */
-  static final String FORGED = "\r\n{\"level\":\"ERROR\",\"message\":\"forged\"}\r\n";
+  public static final String FORGED = "\r\n{\"level\":\"ERROR\",\"message\":\"forged\"}\r\n";
 
   /** One request: what kind of hostility, its request line and headers, and its body. */
-  record Hostile(String kind, String method, String target, byte[] head, byte[] body) {
-    String describe() {
+  public record Hostile(String kind, String method, String target, byte[] head, byte[] body) {
+    public String describe() {
       String text = new String(body, StandardCharsets.UTF_8);
       return kind
           + " "
@@ -51,7 +51,7 @@ final class HostileRequests {
   }
 
   /** An endpoint that takes a JSON body, and a valid body for it. */
-  record Endpoint(String path, ObjectNode template) {}
+  public record Endpoint(String path, ObjectNode template) {}
 
   private final Random random;
   private final List<Endpoint> endpoints;
@@ -62,7 +62,8 @@ final class HostileRequests {
    * {@code bodiesOnly} keeps to hostile bodies and simulator headers, for a server whose HTTP layer
    * is not under test.
    */
-  HostileRequests(long seed, List<Endpoint> endpoints, List<String> models, boolean bodiesOnly) {
+  public HostileRequests(
+      long seed, List<Endpoint> endpoints, List<String> models, boolean bodiesOnly) {
     this.random = new Random(seed);
     this.endpoints = endpoints;
     this.models = models;
@@ -70,7 +71,7 @@ final class HostileRequests {
   }
 
   /** The gateway's endpoints with a body, each with a valid request for a random served model. */
-  static List<Endpoint> gatewayEndpoints() {
+  public static List<Endpoint> gatewayEndpoints() {
     List<Endpoint> endpoints = new ArrayList<>();
     endpoints.add(
         new Endpoint(
@@ -146,7 +147,40 @@ final class HostileRequests {
     }
   }
 
-  List<Hostile> generate(int count) {
+  /**
+   * What is wrong with a server's answer to a hostile request, or null: it must be a 2xx (the
+   * request was in fact valid) or a 4xx with the OpenAI error body {@code
+   * {"error":{"message","type","param","code"}}}.
+   */
+  public static String problem(RawHttp.Answer answer) {
+    int status = answer.status();
+    if (status >= 200 && status < 300) {
+      return null;
+    }
+    if (status < 400 || status >= 500) {
+      return "HTTP " + status + " " + cut(answer.body());
+    }
+    String type = answer.header("content-type");
+    if (type == null || !type.startsWith("application/json")) {
+      return "HTTP " + status + " with Content-Type " + type + ": " + cut(answer.body());
+    }
+    try {
+      JsonNode error = JSON.readTree(answer.body()).path("error");
+      for (String key : new String[] {"message", "type", "param", "code"}) {
+        if (!error.has(key)) {
+          return "HTTP " + status + " error body lacks '" + key + "': " + cut(answer.body());
+        }
+      }
+      if (!error.path("message").isTextual() || !error.path("type").isTextual()) {
+        return "HTTP " + status + " error body without message or type: " + cut(answer.body());
+      }
+    } catch (Exception e) {
+      return "HTTP " + status + " body is not JSON: " + cut(answer.body());
+    }
+    return null;
+  }
+
+  public List<Hostile> generate(int count) {
     List<Hostile> requests = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       requests.add(next());
@@ -466,6 +500,10 @@ final class HostileRequests {
 
   private static byte[] slice(byte[] data, int length) {
     return java.util.Arrays.copyOf(data, length);
+  }
+
+  private static String cut(String text) {
+    return text.length() > 400 ? text.substring(0, 400) + "..." : text;
   }
 
   private <T> T pick(List<T> values) {

@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * The baggage entries named by {@code otel.instrumentation.genai.cost.baggage-labels}: each becomes
  * an attribute of the GenAI span (named as the entry, its value cut to {@link
- * MetricLabelCap#MAX_VALUE_LENGTH} characters) and a label of the token and cost metrics (through a
- * {@link MetricLabelCap}). Baggage comes from clients, so its values are hostile: never unbounded
- * on a metric.
+ * MetricLabelCap#MAX_VALUE_LENGTH} characters and marked, as every hostile string) and a label of
+ * the token and cost metrics (through a {@link MetricLabelCap}). Baggage comes from clients, so its
+ * values are hostile: never unbounded on a metric.
  */
 public final class GenAiBaggageLabels {
 
@@ -40,11 +40,7 @@ public final class GenAiBaggageLabels {
     for (AttributeKey<String> key : keys) {
       String value = baggage.getEntryValue(key.getKey());
       if (value != null) {
-        builder.put(
-            key,
-            value.length() > MetricLabelCap.MAX_VALUE_LENGTH
-                ? value.substring(0, MetricLabelCap.MAX_VALUE_LENGTH)
-                : value);
+        builder.put(key, GenAiStrings.cap(value, MetricLabelCap.MAX_VALUE_LENGTH));
       }
     }
     return builder.build();

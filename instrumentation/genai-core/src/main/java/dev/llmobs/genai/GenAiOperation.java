@@ -99,6 +99,23 @@ public final class GenAiOperation {
     }
   }
 
+  /**
+   * The usual exit of a tool: {@code result} is the tool's output as text (recorded with content
+   * capture only, cut like message content; may be null), {@code toolFailure} the tool's own
+   * exception when the framework wrapped it or made a result for the model of it (may be null),
+   * {@code error} what the framework threw.
+   */
+  public void exitTool(String result, Throwable toolFailure, Throwable error) {
+    GenAiOperationResult outcome = new GenAiOperationResult();
+    try {
+      outcome.result(result, GenAiInstrumenter.captureContentMaxLength());
+      failedWith(toolFailure);
+    } catch (Throwable t) {
+      GenAiFailures.record(module, t);
+    }
+    exit(outcome, error);
+  }
+
   /** Closes the scope and ends the span: the usual exit. */
   public void exit(GenAiOperationResult result, Throwable error) {
     closeScope();

@@ -14,6 +14,7 @@ public final class GenAiOperationRequest {
   private String agentId;
   private String toolCallId;
   private String toolType;
+  private String toolDescription;
   private String arguments;
   private Object identity;
 
@@ -79,6 +80,16 @@ public final class GenAiOperationRequest {
 
   public GenAiOperationRequest toolType(String toolType) {
     this.toolType = GenAiStrings.cap(toolType);
+    return this;
+  }
+
+  public String toolDescription() {
+    return toolDescription;
+  }
+
+  /** The tool's description as the application declared it (code, not content); capped. */
+  public GenAiOperationRequest toolDescription(String toolDescription) {
+    this.toolDescription = GenAiStrings.cap(toolDescription);
     return this;
   }
 

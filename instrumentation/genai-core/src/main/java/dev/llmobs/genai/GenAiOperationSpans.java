@@ -35,6 +35,7 @@ final class GenAiOperationSpans
       put(attributes, GenAiSemconv.TOOL_NAME, request.name());
       put(attributes, GenAiSemconv.TOOL_CALL_ID, request.toolCallId());
       put(attributes, GenAiSemconv.TOOL_TYPE, request.toolType());
+      put(attributes, GenAiSemconv.TOOL_DESCRIPTION, request.toolDescription());
       put(attributes, GenAiSemconv.TOOL_CALL_ARGUMENTS, request.arguments());
     } else {
       put(attributes, GenAiSemconv.AGENT_NAME, request.name());

@@ -89,6 +89,8 @@ public final class GenAiSemconv {
   public static final AttributeKey<String> TOOL_CALL_ID =
       AttributeKey.stringKey("gen_ai.tool.call.id");
   public static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+  public static final AttributeKey<String> TOOL_DESCRIPTION =
+      AttributeKey.stringKey("gen_ai.tool.description");
   // gen_ai.tool.type values: a tool the application runs itself (an @Tool method, say).
   public static final String TOOL_TYPE_FUNCTION = "function";
 

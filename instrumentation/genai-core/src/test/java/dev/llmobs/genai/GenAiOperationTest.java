@@ -234,6 +234,29 @@ class GenAiOperationTest {
   }
 
   @Test
+  void exitToolEndsWithTheToolsOwnFailureAndItsDescription() {
+    GenAiOperation wrapped =
+        GenAiOperation.start(MODULE, tool("lookup", "3").toolDescription("Looks a city up"));
+    IllegalArgumentException own = new IllegalArgumentException("unknown city");
+    // What a framework throws around the tool's own exception.
+    wrapped.exitTool(null, own, new RuntimeException("tool failed", own));
+    GenAiOperation fine = GenAiOperation.start(MODULE, tool("lookup", "4"));
+    // Content capture is off in this JVM: the result is not recorded.
+    fine.exitTool("found Paris", null, null);
+
+    SpanData failed = spans.getFinishedSpanItems().get(0);
+    assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(failed.getAttributes().get(GenAiSemconv.ERROR_TYPE))
+        .isEqualTo("java.lang.IllegalArgumentException");
+    assertThat(failed.getAttributes().get(GenAiSemconv.TOOL_DESCRIPTION))
+        .isEqualTo("Looks a city up");
+    SpanData succeeded = spans.getFinishedSpanItems().get(1);
+    assertThat(succeeded.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+    assertThat(succeeded.getAttributes().get(GenAiSemconv.TOOL_CALL_RESULT)).isNull();
+    assertThat(succeeded.getAttributes().get(GenAiSemconv.TOOL_DESCRIPTION)).isNull();
+  }
+
+  @Test
   void agentWithoutANameIsNamedByItsOperation() {
     GenAiOperation.start(MODULE, GenAiOperationRequest.invokeAgent(null)).exit(null, null);
     assertThat(spans.getFinishedSpanItems().get(0).getName()).isEqualTo("invoke_agent");

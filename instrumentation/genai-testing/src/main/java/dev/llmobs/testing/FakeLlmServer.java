@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * The one fake provider the agent tests talk to over real HTTP: it answers each request with the
@@ -74,6 +75,11 @@ public final class FakeLlmServer implements AutoCloseable {
     body.append("data: [DONE]\n\n");
     server.enqueue(sse(body.toString()));
     return this;
+  }
+
+  /** The next request the server received, as it came. */
+  public RecordedRequest takeRequest() throws InterruptedException {
+    return server.takeRequest();
   }
 
   /** The URL of {@code path} on this server. */

@@ -101,6 +101,8 @@ public final class GenAiKeys {
   public static final AttributeKey<String> TOOL_CALL_ID =
       AttributeKey.stringKey("gen_ai.tool.call.id");
   public static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
+  public static final AttributeKey<String> TOOL_DESCRIPTION =
+      AttributeKey.stringKey("gen_ai.tool.description");
   public static final AttributeKey<String> TOOL_CALL_ARGUMENTS =
       AttributeKey.stringKey("gen_ai.tool.call.arguments");
   public static final AttributeKey<String> TOOL_CALL_RESULT =

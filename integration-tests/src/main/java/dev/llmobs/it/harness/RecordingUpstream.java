@@ -1,5 +1,7 @@
 package dev.llmobs.it.harness;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A recording reverse proxy in front of an upstream (the gateway's simulator): the gateway's base
@@ -58,6 +62,8 @@ public final class RecordingUpstream implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private volatile String quoteMarker;
+  private final AtomicInteger rejected = new AtomicInteger();
   private final ExecutorService executor = Executors.newCachedThreadPool();
 
   private RecordingUpstream(HttpServer server, URI target) {
@@ -81,6 +87,20 @@ public final class RecordingUpstream implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /**
+   * From now on, a request whose body contains {@code marker} is not passed on: it is answered 400
+   * in the OpenAI error shape with a message that quotes the whole request body, as providers'
+   * validation errors quote the offending value.
+   */
+  public void rejectQuotingRequestsContaining(String marker) {
+    quoteMarker = marker;
+  }
+
+  /** How many requests were answered by {@link #rejectQuotingRequestsContaining}. */
+  public int rejectedQuoting() {
+    return rejected.get();
+  }
+
   public List<RecordedRequest> requests() {
     return new ArrayList<>(requests);
   }
@@ -99,6 +119,13 @@ public final class RecordingUpstream implements AutoCloseable {
       requests.add(new RecordedRequest(exchange.getRequestMethod(), pathAndQuery, headers));
 
       byte[] body = exchange.getRequestBody().readAllBytes();
+      String marker = quoteMarker;
+      String text = new String(body, StandardCharsets.UTF_8);
+      if (marker != null && text.contains(marker)) {
+        rejected.incrementAndGet();
+        rejectQuoting(exchange, text);
+        return;
+      }
       HttpRequest.Builder request =
           HttpRequest.newBuilder(target.resolve(pathAndQuery))
               .timeout(Duration.ofSeconds(120))
@@ -139,6 +166,23 @@ public final class RecordingUpstream implements AutoCloseable {
           out.flush();
         }
       }
+    }
+  }
+
+  private static void rejectQuoting(HttpExchange exchange, String requestBody) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode answer = json.createObjectNode();
+    answer
+        .putObject("error")
+        .put("message", "Invalid request, you sent: " + requestBody)
+        .put("type", "invalid_request_error")
+        .put("param", "messages")
+        .put("code", "invalid_value");
+    byte[] bytes = json.writeValueAsBytes(answer);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(400, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
     }
   }
 

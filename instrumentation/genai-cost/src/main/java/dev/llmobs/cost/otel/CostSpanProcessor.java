@@ -179,7 +179,10 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     }
   }
 
-  /** Null when the span's token counts contradict each other (reported once per model). */
+  /**
+   * Null when the span's token counts contradict each other (reported once per model) or the price
+   * cannot be computed (a failure of this module).
+   */
   private BigDecimal cost(ResolvedModel model, ReadableSpan span, Long input, Long output) {
     TokenUsage usage;
     try {
@@ -203,7 +206,14 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
       }
       return null;
     }
-    return CostCalculator.cost(model.pricesAt(System.currentTimeMillis()), usage);
+    try {
+      return CostCalculator.cost(model.pricesAt(System.currentTimeMillis()), usage);
+    } catch (RuntimeException e) {
+      // A price whose arithmetic fails (a valid but absurd number in a price file) loses only the
+      // cost: the request totals and the usage event still get the call's tokens.
+      GenAiFailures.record(MODULE, e);
+      return null;
+    }
   }
 
   private boolean reportedOnce(String key) {
@@ -215,7 +225,9 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
       return null;
     }
     String tenant = tenants.remove(span);
-    return tenant != null ? tenant : Baggage.current().getEntryValue(tenantBaggageKey);
+    // Baggage comes from clients: capped like every other hostile string on the usage event.
+    return GenAiStrings.cap(
+        tenant != null ? tenant : Baggage.current().getEntryValue(tenantBaggageKey));
   }
 
   private void reportUnpriced(String provider, String model) {

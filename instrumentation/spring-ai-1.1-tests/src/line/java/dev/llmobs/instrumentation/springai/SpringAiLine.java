@@ -13,6 +13,7 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.OpenAiEmbeddingModel;
 import org.springframework.ai.openai.OpenAiEmbeddingOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.web.client.RestClient;
@@ -80,6 +81,20 @@ final class SpringAiLine {
         .presencePenalty(presencePenalty)
         .stop(stop)
         .build();
+  }
+
+  /** Options offering {@code tools}, which the application runs itself (the model does not). */
+  static ChatOptions toolOptions(List<ToolCallback> tools) {
+    return OpenAiChatOptions.builder()
+        .model(ModelSetup.OPENAI_MODEL)
+        .toolCallbacks(tools)
+        .internalToolExecutionEnabled(false)
+        .build();
+  }
+
+  /** Options offering {@code tools}, which the model runs itself (1.1's default). */
+  static ChatOptions internalToolOptions(List<ToolCallback> tools) {
+    return OpenAiChatOptions.builder().model(ModelSetup.OPENAI_MODEL).toolCallbacks(tools).build();
   }
 
   /** Options that make the OpenAI model ask for usage on a stream (off by default on 1.1). */

@@ -14,6 +14,7 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.OpenAiEmbeddingModel;
 import org.springframework.ai.openai.OpenAiEmbeddingOptions;
 import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
+import org.springframework.ai.tool.ToolCallback;
 
 /**
  * How the Spring AI 2.0 line builds its models: OpenAI on openai-java (4.x) and Anthropic on
@@ -97,6 +98,11 @@ final class SpringAiLine {
         .presencePenalty(presencePenalty)
         .stop(stop)
         .build();
+  }
+
+  /** Options offering {@code tools}: on 2.0 the model never runs them, its caller does. */
+  static ChatOptions toolOptions(List<ToolCallback> tools) {
+    return OpenAiChatOptions.builder().model(ModelSetup.OPENAI_MODEL).toolCallbacks(tools).build();
   }
 
   /** 2.0 asks for usage on every stream. */

@@ -19,16 +19,32 @@ public final class GoogleGenAiCalls {
 
   static final String MODULE = "google-genai";
 
+  private static final String BLOCKING_MODELS = "com.google.genai.Models";
+  private static final String PRIVATE_GENERATE = "privateGenerateContent";
+
   /**
    * Starts the call of {@code method} (generateContent, generateContentStream or embedContent), or
    * returns null inside another GenAI call: an outer overload, or a framework's call of its own.
+   *
+   * <p>A blocking generateContent that offers Java methods runs the SDK's automatic function
+   * calling: a loop of model round trips ({@code privateGenerateContent}) and the methods the model
+   * asked for. Then each round trip is a call of its own, not the loop, so that every request has
+   * its span and usage and the methods' execute_tool spans lie between them.
    */
   public static GenAiCall start(
-      Object apiClient, String method, String model, Object input, Object config) {
+      Object models, Object apiClient, String method, String model, Object input, Object config) {
     if (GenAiCall.current(Context.current()) != null) {
       return null;
     }
     try {
+      boolean blocking = models != null && BLOCKING_MODELS.equals(models.getClass().getName());
+      if (PRIVATE_GENERATE.equals(method)
+          ? !blocking
+          : blocking
+              && "generateContent".equals(method)
+              && GoogleGenAiRequests.callsFunctionsItself(config)) {
+        return null;
+      }
       GenAiRequest request =
           "embedContent".equals(method)
               ? GoogleGenAiRequests.embeddings(apiClient, model, config)

@@ -38,7 +38,8 @@ public final class GoogleGenAiInstrumentationModule extends InstrumentationModul
               PACKAGE + ".GoogleGenAiStreamAccumulator",
               PACKAGE + ".GoogleGenAiStreamAccumulator$CandidateState",
               PACKAGE + ".GoogleGenAiStreams",
-              PACKAGE + ".GoogleGenAiStreams$Followed"));
+              PACKAGE + ".GoogleGenAiStreams$Followed",
+              PACKAGE + ".GoogleGenAiTools"));
 
   public GoogleGenAiInstrumentationModule() {
     super("llmobs-google-genai", "llmobs-google-genai-1.18");
@@ -59,7 +60,7 @@ public final class GoogleGenAiInstrumentationModule extends InstrumentationModul
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new ModelsInstrumentation(), new ResponseStreamInstrumentation());
+        new ModelsInstrumentation(), new ResponseStreamInstrumentation(), new AfcInstrumentation());
   }
 
   @Override

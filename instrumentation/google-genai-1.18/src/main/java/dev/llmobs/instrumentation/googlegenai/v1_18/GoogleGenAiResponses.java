@@ -170,7 +170,7 @@ final class GoogleGenAiResponses {
     return false;
   }
 
-  /** The assistant message of each candidate's text. */
+  /** The assistant message of each candidate: its text and the function calls it asks for. */
   static String outputMessages(List<Candidate> candidates, int capture) {
     GenAiMessages messages = new GenAiMessages();
     for (Candidate candidate : candidates) {
@@ -179,6 +179,9 @@ final class GoogleGenAiResponses {
               ? GoogleGenAiRequests.text(candidate.content().get())
               : null;
       messages.add("assistant", text, finishReason(candidate));
+      if (candidate.content().isPresent()) {
+        GoogleGenAiRequests.functionParts(messages, candidate.content().get());
+      }
     }
     return messages.isEmpty() ? null : messages.toJson(capture);
   }

@@ -1,6 +1,7 @@
 package dev.llmobs.instrumentation.googlegenai.v1_18;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
@@ -33,6 +34,10 @@ public final class ModelsInstrumentation implements TypeInstrumentation {
             .and(namedOneOf("generateContent", "generateContentStream", "embedContent"))
             .and(takesArguments(3)),
         getClass().getName() + "$CallAdvice");
+    // One model round trip of automatic function calling (see GoogleGenAiCalls.start).
+    transformer.applyAdviceToMethod(
+        named("privateGenerateContent").and(takesArguments(3)),
+        getClass().getName() + "$CallAdvice");
   }
 
   @SuppressWarnings("unused")
@@ -40,12 +45,13 @@ public final class ModelsInstrumentation implements TypeInstrumentation {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static GenAiCall onEnter(
+        @Advice.This Object models,
         @Advice.FieldValue(value = "apiClient", typing = Assigner.Typing.DYNAMIC) Object apiClient,
         @Advice.Origin("#m") String method,
         @Advice.Argument(0) String model,
         @Advice.Argument(1) Object input,
         @Advice.Argument(2) Object config) {
-      return GoogleGenAiCalls.start(apiClient, method, model, input, config);
+      return GoogleGenAiCalls.start(models, apiClient, method, model, input, config);
     }
 
     // The result goes back untouched, or (async) as the future the caller must get.

@@ -19,6 +19,8 @@ class GoogleGenAiHelpersTest {
             ResponseStreamInstrumentation.class.getName(),
             ResponseStreamInstrumentation.HasNextAdvice.class.getName(),
             ResponseStreamInstrumentation.NextAdvice.class.getName(),
-            ResponseStreamInstrumentation.CloseAdvice.class.getName()));
+            ResponseStreamInstrumentation.CloseAdvice.class.getName(),
+            AfcInstrumentation.class.getName(),
+            AfcInstrumentation.InvokeAdvice.class.getName()));
   }
 }

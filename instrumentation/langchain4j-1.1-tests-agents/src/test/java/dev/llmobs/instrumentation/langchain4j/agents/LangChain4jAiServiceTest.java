@@ -3,14 +3,9 @@ package dev.llmobs.instrumentation.langchain4j.agents;
 import static dev.llmobs.testing.GenAiKeys.AGENT_NAME;
 import static dev.llmobs.testing.GenAiKeys.ERROR_TYPE;
 import static dev.llmobs.testing.GenAiKeys.FINISH_REASONS;
-import static dev.llmobs.testing.GenAiKeys.INPUT_MESSAGES;
 import static dev.llmobs.testing.GenAiKeys.OPERATION;
-import static dev.llmobs.testing.GenAiKeys.OUTPUT_MESSAGES;
 import static dev.llmobs.testing.GenAiKeys.PROVIDER;
-import static dev.llmobs.testing.GenAiKeys.TOOL_CALL_ARGUMENTS;
 import static dev.llmobs.testing.GenAiKeys.TOOL_CALL_ID;
-import static dev.llmobs.testing.GenAiKeys.TOOL_CALL_RESULT;
-import static dev.llmobs.testing.GenAiKeys.TOOL_DEFINITIONS;
 import static dev.llmobs.testing.GenAiKeys.TOOL_NAME;
 import static dev.llmobs.testing.GenAiKeys.TOOL_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +14,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolExecutor;
+import dev.llmobs.testing.ToolSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -178,13 +174,6 @@ class LangChain4jAiServiceTest extends AgentTraces {
   }
 
   static void assertNoContent(List<SpanData> spans) {
-    for (SpanData span : spans) {
-      assertThat(span.getAttributes().get(TOOL_CALL_ARGUMENTS)).isNull();
-      assertThat(span.getAttributes().get(TOOL_CALL_RESULT)).isNull();
-      assertThat(span.getAttributes().get(INPUT_MESSAGES)).isNull();
-      assertThat(span.getAttributes().get(OUTPUT_MESSAGES)).isNull();
-      assertThat(span.getAttributes().get(TOOL_DEFINITIONS)).isNull();
-      assertThat(span.getAttributes().toString()).doesNotContain("Paris").doesNotContain("rainy");
-    }
+    ToolSpans.assertNoContent(spans, "Paris", "rainy");
   }
 }

@@ -12,7 +12,6 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.llmobs.genai.GenAiCall;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeTransformer;
 import net.bytebuddy.asm.Advice;
@@ -66,13 +65,13 @@ public final class ChatModelInstrumentation implements TypeInstrumentation {
   public static final class CallAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static GenAiCall onEnter(@Advice.This Object model, @Advice.Argument(0) Object prompt) {
+    public static Object onEnter(@Advice.This Object model, @Advice.Argument(0) Object prompt) {
       return SpringAiChat.start(model, prompt);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void onExit(
-        @Advice.Enter GenAiCall call,
+        @Advice.Enter Object call,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
         @Advice.Thrown Throwable error) {
       SpringAiChat.end(call, result, error);

@@ -7,17 +7,24 @@ import dev.llmobs.genai.GenAiMessages;
 import dev.llmobs.genai.GenAiRequest;
 import dev.llmobs.genai.GenAiResponse;
 import dev.llmobs.genai.GenAiSemconv;
+import dev.llmobs.genai.GenAiToolDefinitions;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
 import reactor.core.publisher.Flux;
 
 /**
@@ -31,13 +38,15 @@ public final class SpringAiChat {
 
   static final String MODULE = "spring-ai";
 
-  /** Method enter of {@code call(Prompt)}: the started call, or null. */
-  public static GenAiCall start(Object model, Object prompt) {
+  /**
+   * Method enter of {@code call(Prompt)}: the started call (see {@link SpringAiRounds}), or null.
+   */
+  public static Object start(Object model, Object prompt) {
     try {
       if (GenAiCall.current(Context.current()) != null) {
         return null; // an outer GenAI layer owns the span
       }
-      return GenAiCall.start(MODULE, request(model, (Prompt) prompt, false));
+      return SpringAiRounds.start(model, (Prompt) prompt);
     } catch (Throwable t) {
       GenAiFailures.record(MODULE, t);
       return null;
@@ -45,18 +54,10 @@ public final class SpringAiChat {
   }
 
   /** Method exit of {@code call(Prompt)}. */
-  public static void end(GenAiCall call, Object result, Throwable error) {
-    if (call == null) {
-      return;
+  public static void end(Object call, Object result, Throwable error) {
+    if (call instanceof SpringAiRounds) {
+      ((SpringAiRounds) call).end(result, error);
     }
-    call.closeScope();
-    if (error != null) {
-      call.end(SpringAiErrors.response(error), error);
-      return;
-    }
-    final String provider = call.request().providerName();
-    call.endWith(
-        (Function<Object, GenAiResponse>) r -> response((ChatResponse) r, provider), result);
   }
 
   /**
@@ -109,11 +110,23 @@ public final class SpringAiChat {
     if (capture > 0 && prompt != null) {
       GenAiMessages messages = new GenAiMessages();
       for (Message message : prompt.getInstructions()) {
-        messages.add(role(message), message.getText(), null);
+        if (message instanceof ToolResponseMessage) {
+          messages.message(role(message), null);
+          for (Object result : ((ToolResponseMessage) message).getResponses()) {
+            messages.toolCallResponse(
+                blankToNull(string(result, "id")), string(result, "responseData"));
+          }
+          continue;
+        }
+        messages.add(role(message), blankToNull(message.getText()), null);
+        if (message instanceof AssistantMessage) {
+          toolCalls(messages, (AssistantMessage) message);
+        }
       }
       if (!messages.isEmpty()) {
         request.inputMessages(messages.toJson(capture));
       }
+      request.toolDefinitions(toolDefinitions(runtime, defaults, capture));
     }
     return request;
   }
@@ -136,7 +149,10 @@ public final class SpringAiChat {
       if (reason != null) {
         reasons.add(reason);
       }
-      output.add("assistant", text(generation), reason);
+      output.add("assistant", blankToNull(text(generation)), reason);
+      if (generation.getOutput() != null) {
+        toolCalls(output, generation.getOutput());
+      }
     }
     if (!reasons.isEmpty()) {
       response.finishReasons(reasons);
@@ -146,6 +162,53 @@ public final class SpringAiChat {
       response.outputMessages(output.toJson(capture));
     }
     return response;
+  }
+
+  static void toolCalls(GenAiMessages messages, AssistantMessage message) {
+    if (message.hasToolCalls()) {
+      for (Object call : message.getToolCalls()) {
+        messages.toolCall(
+            blankToNull(string(call, "id")), string(call, "name"), string(call, "arguments"));
+      }
+    }
+  }
+
+  /**
+   * The tools a request offers: the callbacks of its options, else of the model's defaults (what
+   * Spring AI merges before sending). Tools named only by {@code toolNames} (1.1, resolved inside
+   * the model) are not seen.
+   */
+  private static String toolDefinitions(ChatOptions runtime, ChatOptions defaults, int capture) {
+    List<ToolCallback> callbacks = callbacks(runtime);
+    if (callbacks.isEmpty()) {
+      callbacks = callbacks(defaults);
+    }
+    GenAiToolDefinitions definitions = new GenAiToolDefinitions();
+    for (ToolCallback callback : callbacks) {
+      ToolDefinition tool = callback == null ? null : callback.getToolDefinition();
+      if (tool != null) {
+        definitions.add(
+            GenAiSemconv.TOOL_TYPE_FUNCTION, tool.name(), tool.description(), tool.inputSchema());
+      }
+    }
+    return definitions.toJson(capture);
+  }
+
+  private static List<ToolCallback> callbacks(ChatOptions options) {
+    List<ToolCallback> callbacks =
+        options instanceof ToolCallingChatOptions
+            ? ((ToolCallingChatOptions) options).getToolCallbacks()
+            : null;
+    return callbacks == null ? Collections.<ToolCallback>emptyList() : callbacks;
+  }
+
+  /**
+   * A string component of one of Spring AI's records (tool calls, tool responses): read by name, as
+   * the module is compiled for Java 8, which has no records.
+   */
+  static String string(Object record, String component) {
+    Object value = SpringAiReflection.path(record, component);
+    return value instanceof String ? (String) value : null;
   }
 
   static String finishReason(Generation generation) {

@@ -27,6 +27,8 @@ final class SpringAiChatStreamAccumulator implements GenAiStreamAccumulator<Chat
   private long usageTotal = -1;
   private final List<String> finishReasons = new ArrayList<>();
   private final List<StringBuilder> texts = new ArrayList<>();
+  // Per generation, the messages that carried tool calls (content capture only).
+  private final List<List<AssistantMessage>> toolCalls = new ArrayList<>();
 
   SpringAiChatStreamAccumulator(String provider, int capture) {
     this.provider = provider;
@@ -57,6 +59,7 @@ final class SpringAiChatStreamAccumulator implements GenAiStreamAccumulator<Chat
       while (finishReasons.size() <= i) {
         finishReasons.add(null);
         texts.add(new StringBuilder());
+        toolCalls.add(new ArrayList<AssistantMessage>());
       }
       String reason = SpringAiChat.finishReason(generation);
       if (reason != null) {
@@ -72,6 +75,9 @@ final class SpringAiChatStreamAccumulator implements GenAiStreamAccumulator<Chat
       AssistantMessage message = generation.getOutput();
       if (message != null && message.hasToolCalls()) {
         output = true;
+        if (capture > 0) {
+          toolCalls.get(i).add(message);
+        }
       }
     }
     return output;
@@ -112,6 +118,9 @@ final class SpringAiChatStreamAccumulator implements GenAiStreamAccumulator<Chat
             "assistant",
             texts.get(i).length() == 0 ? null : texts.get(i).toString(),
             finishReasons.get(i));
+        for (AssistantMessage message : toolCalls.get(i)) {
+          SpringAiChat.toolCalls(output, message);
+        }
       }
       response.outputMessages(output.toJson(capture));
     }

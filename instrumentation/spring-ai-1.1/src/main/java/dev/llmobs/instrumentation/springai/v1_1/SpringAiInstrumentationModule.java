@@ -31,6 +31,9 @@ abstract class SpringAiInstrumentationModule extends InstrumentationModule {
               PACKAGE + ".SpringAiFinishReasons",
               PACKAGE + ".SpringAiErrors",
               PACKAGE + ".SpringAiChat",
+              PACKAGE + ".SpringAiRounds",
+              PACKAGE + ".SpringAiTools",
+              PACKAGE + ".SpringAiTools$Batch",
               PACKAGE + ".SpringAiChatStreamAccumulator",
               PACKAGE + ".TracedChatFlux",
               PACKAGE + ".TracedChatFlux$TracedSubscriber",
@@ -47,6 +50,8 @@ abstract class SpringAiInstrumentationModule extends InstrumentationModule {
     return Arrays.asList(
         new ChatModelInstrumentation(),
         new EmbeddingModelInstrumentation(),
+        new ToolCallbackInstrumentation(),
+        new ToolCallingManagerInstrumentation(),
         new ObservationConfigInstrumentation());
   }
 

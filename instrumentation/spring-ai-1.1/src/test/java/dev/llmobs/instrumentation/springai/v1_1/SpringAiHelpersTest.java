@@ -22,6 +22,10 @@ class SpringAiHelpersTest {
             EmbeddingModelInstrumentation.class.getName(),
             EmbeddingModelInstrumentation.CallAdvice.class.getName(),
             ObservationConfigInstrumentation.class.getName(),
-            ObservationConfigInstrumentation.EnabledAdvice.class.getName()));
+            ObservationConfigInstrumentation.EnabledAdvice.class.getName(),
+            ToolCallbackInstrumentation.class.getName(),
+            ToolCallbackInstrumentation.CallAdvice.class.getName(),
+            ToolCallingManagerInstrumentation.class.getName(),
+            ToolCallingManagerInstrumentation.ExecuteAdvice.class.getName()));
   }
 }
