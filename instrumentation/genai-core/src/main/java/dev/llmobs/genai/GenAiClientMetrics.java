@@ -14,6 +14,7 @@ import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.instrumentation.api.instrumenter.OperationListener;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The GenAI client metrics, computed from the span's own attributes so that numbers on spans and in
@@ -54,6 +55,7 @@ final class GenAiClientMetrics implements OperationListener {
   private final LongCounter cacheReadTokens;
   private final MetricLabelCap labelCap;
   private final GenAiBaggageLabels baggageLabels;
+  private final MetricLabelSets<Labels> startLabels = new MetricLabelSets<>();
 
   static GenAiClientMetrics create(Meter meter) {
     GenAiConfig config = GenAiConfig.fromAgent();
@@ -121,9 +123,9 @@ final class GenAiClientMetrics implements OperationListener {
 
   @Override
   public Context onStart(Context context, Attributes startAttributes, long startNanos) {
-    Attributes base = select(startAttributes, Baggage.fromContext(context));
-    activeRequests.add(1, base, context);
-    return context.with(STATE, new State(base, startNanos));
+    Labels labels = labels(startAttributes, context);
+    activeRequests.add(1, labels.start, context);
+    return context.with(STATE, new State(labels, startNanos));
   }
 
   @Override
@@ -132,16 +134,10 @@ final class GenAiClientMetrics implements OperationListener {
     if (state == null) {
       return;
     }
-    activeRequests.add(-1, state.attributes, context);
+    activeRequests.add(-1, state.labels.start, context);
 
-    AttributesBuilder builder = state.attributes.toBuilder();
-    String responseModel = endAttributes.get(GenAiSemconv.RESPONSE_MODEL);
-    if (responseModel != null) {
-      builder.put(
-          GenAiSemconv.RESPONSE_MODEL,
-          labelCap.cap(GenAiSemconv.RESPONSE_MODEL.getKey(), responseModel));
-    }
-    Attributes withModel = builder.build();
+    EndLabels end = state.labels.end(endAttributes.get(GenAiSemconv.RESPONSE_MODEL), this);
+    Attributes withModel = end.withModel;
     String errorType = endAttributes.get(GenAiSemconv.ERROR_TYPE);
     Attributes withError =
         errorType == null
@@ -153,11 +149,11 @@ final class GenAiClientMetrics implements OperationListener {
 
     Long input = endAttributes.get(GenAiSemconv.USAGE_INPUT_TOKENS);
     if (input != null) {
-      tokenUsage.record(input, tokenType(withModel, GenAiSemconv.TOKEN_TYPE_INPUT), context);
+      tokenUsage.record(input, end.input, context);
     }
     Long output = endAttributes.get(GenAiSemconv.USAGE_OUTPUT_TOKENS);
     if (output != null) {
-      tokenUsage.record(output, tokenType(withModel, GenAiSemconv.TOKEN_TYPE_OUTPUT), context);
+      tokenUsage.record(output, end.output, context);
     }
     Long cacheRead = endAttributes.get(GenAiSemconv.USAGE_CACHE_READ_INPUT_TOKENS);
     if (cacheRead != null && cacheRead > 0) {
@@ -176,6 +172,39 @@ final class GenAiClientMetrics implements OperationListener {
             Math.max(0, seconds - firstChunk) / (chunkCount - 1), withError, context);
       }
     }
+  }
+
+  // Without baggage labels, the labels depend on the start attributes alone: built once each.
+  private Labels labels(Attributes start, Context context) {
+    if (!baggageLabels.isEmpty()) {
+      return new Labels(select(start, Baggage.fromContext(context)), false);
+    }
+    MetricLabelSets.Key key =
+        MetricLabelSets.key(
+            start.get(GenAiSemconv.OPERATION_NAME),
+            start.get(GenAiSemconv.PROVIDER_NAME),
+            start.get(GenAiSemconv.REQUEST_MODEL),
+            start.get(GenAiSemconv.SERVER_ADDRESS),
+            start.get(GenAiSemconv.SERVER_PORT));
+    Labels labels = startLabels.get(key);
+    if (labels == null) {
+      labels = startLabels.keep(key, new Labels(select(start, Baggage.empty()), true));
+    }
+    return labels;
+  }
+
+  EndLabels endLabels(Attributes start, String responseModel) {
+    AttributesBuilder builder = start.toBuilder();
+    if (responseModel != null) {
+      builder.put(
+          GenAiSemconv.RESPONSE_MODEL,
+          labelCap.cap(GenAiSemconv.RESPONSE_MODEL.getKey(), responseModel));
+    }
+    Attributes withModel = builder.build();
+    return new EndLabels(
+        withModel,
+        tokenType(withModel, GenAiSemconv.TOKEN_TYPE_INPUT),
+        tokenType(withModel, GenAiSemconv.TOKEN_TYPE_OUTPUT));
   }
 
   private static Attributes tokenType(Attributes attributes, String type) {
@@ -201,12 +230,65 @@ final class GenAiClientMetrics implements OperationListener {
     return builder.build();
   }
 
+  /** The labels of the calls with one set of start attributes, and their end labels. */
+  static final class Labels {
+    // Response models kept per start label set (they come from responses, so bounded here too).
+    static final int MAX_RESPONSE_MODELS = 64;
+
+    final Attributes start;
+    private final ConcurrentHashMap<String, EndLabels> byResponseModel; // null: not kept
+    private volatile EndLabels withoutResponseModel;
+
+    Labels(Attributes start, boolean kept) {
+      this.start = start;
+      this.byResponseModel = kept ? new ConcurrentHashMap<String, EndLabels>() : null;
+    }
+
+    EndLabels end(String responseModel, GenAiClientMetrics metrics) {
+      if (byResponseModel == null) {
+        return metrics.endLabels(start, responseModel);
+      }
+      if (responseModel == null) {
+        EndLabels end = withoutResponseModel;
+        if (end == null) {
+          end = metrics.endLabels(start, null);
+          withoutResponseModel = end;
+        }
+        return end;
+      }
+      EndLabels end = byResponseModel.get(responseModel);
+      if (end == null) {
+        end = metrics.endLabels(start, responseModel);
+        if (byResponseModel.size() < MAX_RESPONSE_MODELS) {
+          EndLabels earlier = byResponseModel.putIfAbsent(responseModel, end);
+          if (earlier != null) {
+            end = earlier;
+          }
+        }
+      }
+      return end;
+    }
+  }
+
+  /** The labels of a call's end: with the response model, and per token type. */
+  static final class EndLabels {
+    final Attributes withModel;
+    final Attributes input;
+    final Attributes output;
+
+    EndLabels(Attributes withModel, Attributes input, Attributes output) {
+      this.withModel = withModel;
+      this.input = input;
+      this.output = output;
+    }
+  }
+
   private static final class State {
-    final Attributes attributes;
+    final Labels labels;
     final long startNanos;
 
-    State(Attributes attributes, long startNanos) {
-      this.attributes = attributes;
+    State(Labels labels, long startNanos) {
+      this.labels = labels;
       this.startNanos = startNanos;
     }
   }

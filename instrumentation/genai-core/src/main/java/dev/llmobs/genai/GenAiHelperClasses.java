@@ -21,6 +21,7 @@ public final class GenAiHelperClasses {
               "dev.llmobs.genai.GenAiConfig$Source",
               "dev.llmobs.genai.GenAiStrings",
               "dev.llmobs.genai.GenAiRequest",
+              "dev.llmobs.genai.GenAiRequest$ServerUrl",
               "dev.llmobs.genai.GenAiResponse",
               "dev.llmobs.genai.GenAiErrors",
               "dev.llmobs.genai.GenAiErrors$1",
@@ -35,6 +36,10 @@ public final class GenAiHelperClasses {
               "dev.llmobs.genai.GenAiSpanStatus",
               "dev.llmobs.genai.GenAiClientMetrics",
               "dev.llmobs.genai.GenAiClientMetrics$State",
+              "dev.llmobs.genai.GenAiClientMetrics$Labels",
+              "dev.llmobs.genai.GenAiClientMetrics$EndLabels",
+              "dev.llmobs.genai.MetricLabelSets",
+              "dev.llmobs.genai.MetricLabelSets$Key",
               "dev.llmobs.genai.MetricLabelCap",
               "dev.llmobs.genai.MetricLabelCap$Values",
               "dev.llmobs.genai.GenAiBaggageLabels",
@@ -73,6 +78,7 @@ public final class GenAiHelperClasses {
               "dev.llmobs.genai.stainless.StainlessCalls$1",
               "dev.llmobs.genai.stainless.StainlessCall",
               "dev.llmobs.genai.stainless.StainlessResponses",
+              "dev.llmobs.genai.stainless.StainlessResponses$1",
               "dev.llmobs.genai.stainless.StainlessResponses$RawResponse",
               "dev.llmobs.genai.stainless.StainlessResponses$StreamResponse"));
 

@@ -66,21 +66,50 @@ public final class GenAiRequest {
     if (baseUrl == null) {
       return this;
     }
-    try {
-      URI uri = URI.create(baseUrl);
-      if (uri.getHost() == null) {
-        return this;
-      }
-      serverAddress = GenAiStrings.cap(uri.getHost());
-      int port = uri.getPort();
-      if (port < 0) {
-        port = "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
-      }
-      serverPort = (long) port;
-    } catch (IllegalArgumentException ignored) {
-      // an unparsable base URL only costs us server.* attributes
+    ServerUrl server = lastServerUrl;
+    if (server == null || !server.baseUrl.equals(baseUrl)) {
+      server = ServerUrl.parse(baseUrl);
+      lastServerUrl = server;
+    }
+    if (server.address != null) {
+      serverAddress = server.address;
+      serverPort = server.port;
     }
     return this;
+  }
+
+  // An application talks to one base URL or a few: parsing it for every call cost more than the
+  // rest of the request mapping.
+  private static volatile ServerUrl lastServerUrl;
+
+  /** A base URL's server.address and server.port; no address when unparsable or without host. */
+  static final class ServerUrl {
+    final String baseUrl;
+    final String address;
+    final Long port;
+
+    private ServerUrl(String baseUrl, String address, Long port) {
+      this.baseUrl = baseUrl;
+      this.address = address;
+      this.port = port;
+    }
+
+    static ServerUrl parse(String baseUrl) {
+      try {
+        URI uri = URI.create(baseUrl);
+        if (uri.getHost() == null) {
+          return new ServerUrl(baseUrl, null, null);
+        }
+        int port = uri.getPort();
+        if (port < 0) {
+          port = "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+        }
+        return new ServerUrl(baseUrl, GenAiStrings.cap(uri.getHost()), (long) port);
+      } catch (IllegalArgumentException ignored) {
+        // an unparsable base URL only costs us server.* attributes
+        return new ServerUrl(baseUrl, null, null);
+      }
+    }
   }
 
   public Boolean stream() {

@@ -41,8 +41,17 @@ final class StainlessResponses {
     }
   }
 
+  // The SDK's response classes are few; walking their hierarchy for every call showed in profiles.
+  private static final ClassValue<Class<?>[]> INTERFACES =
+      new ClassValue<Class<?>[]>() {
+        @Override
+        protected Class<?>[] computeValue(Class<?> type) {
+          return interfaces(type);
+        }
+      };
+
   private static Object proxy(Object delegate, InvocationHandler handler) {
-    Class<?>[] interfaces = interfaces(delegate.getClass());
+    Class<?>[] interfaces = INTERFACES.get(delegate.getClass());
     return Proxy.newProxyInstance(interfaces[0].getClassLoader(), interfaces, handler);
   }
 

@@ -6,11 +6,14 @@ public final class ResolvedModel {
   private final String providerId;
   private final String modelId;
   private final PriceSchedule prices;
+  // Every priced span's usage event names its model: made once, not per span.
+  private final String name;
 
   ResolvedModel(String providerId, String modelId, PriceSchedule prices) {
     this.providerId = providerId;
     this.modelId = modelId;
     this.prices = prices;
+    this.name = providerId + "/" + modelId;
   }
 
   /** The catalog's provider id, e.g. {@code openai}; {@code override} for a flat override. */
@@ -30,6 +33,6 @@ public final class ResolvedModel {
 
   @Override
   public String toString() {
-    return providerId + "/" + modelId;
+    return name;
   }
 }

@@ -12,6 +12,7 @@ import static dev.llmobs.genai.GenAiSemconv.RESPONSE_MODEL;
 import dev.llmobs.cost.usage.UsageEventDispatcher;
 import dev.llmobs.genai.GenAiBaggageLabels;
 import dev.llmobs.genai.MetricLabelCap;
+import dev.llmobs.genai.MetricLabelSets;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleCounter;
@@ -43,6 +44,7 @@ final class CostMetrics {
   private final LongCounter unpriced;
   private final MetricLabelCap labelCap;
   private final GenAiBaggageLabels baggageLabels;
+  private final MetricLabelSets<Attributes> sets = new MetricLabelSets<>();
 
   CostMetrics(
       Meter meter,
@@ -108,6 +110,27 @@ final class CostMetrics {
       String requestModel,
       String responseModel,
       Attributes span) {
+    if (!baggageLabels.isEmpty()) {
+      return build(provider, operation, requestModel, responseModel, span);
+    }
+    // Without baggage labels the set depends on these four values only: built once each.
+    MetricLabelSets.Key key =
+        MetricLabelSets.key(provider, operation, requestModel, responseModel, null);
+    Attributes attributes = sets.get(key);
+    if (attributes == null) {
+      attributes =
+          sets.keep(
+              key, build(provider, operation, requestModel, responseModel, Attributes.empty()));
+    }
+    return attributes;
+  }
+
+  private Attributes build(
+      String provider,
+      String operation,
+      String requestModel,
+      String responseModel,
+      Attributes span) {
     AttributesBuilder builder = Attributes.builder().put(OPERATION_NAME, operation);
     if (provider != null) {
       builder.put(PROVIDER_NAME, provider);
@@ -120,5 +143,10 @@ final class CostMetrics {
     }
     baggageLabels.putMetricLabels(span, builder, labelCap);
     return builder.build();
+  }
+
+  /** Whether the labels read the span's attributes (its baggage labels). */
+  boolean readsSpanAttributes() {
+    return !baggageLabels.isEmpty();
   }
 }

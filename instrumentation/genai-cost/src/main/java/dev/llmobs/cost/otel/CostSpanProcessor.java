@@ -27,6 +27,7 @@ import dev.llmobs.genai.GenAiFailures;
 import dev.llmobs.genai.GenAiSemconv;
 import dev.llmobs.genai.GenAiStrings;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -59,6 +60,7 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
   private static final int MAX_REPORTED = 1000;
 
   private final Supplier<PriceLookup> lookup;
+  private final Runnable prepareLookup;
   private final Supplier<CostMetrics> metrics;
   private final UsageEventDispatcher dispatcher; // null: no usage events
   private final String tenantBaggageKey;
@@ -74,7 +76,19 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
       UsageEventDispatcher dispatcher,
       String tenantBaggageKey,
       GenAiBaggageLabels baggageLabels) {
+    this(lookup, () -> {}, metrics, dispatcher, tenantBaggageKey, baggageLabels);
+  }
+
+  /** {@code prepareLookup} runs when a GenAI span starts: time to get the catalog ready. */
+  CostSpanProcessor(
+      Supplier<PriceLookup> lookup,
+      Runnable prepareLookup,
+      Supplier<CostMetrics> metrics,
+      UsageEventDispatcher dispatcher,
+      String tenantBaggageKey,
+      GenAiBaggageLabels baggageLabels) {
     this.lookup = lookup;
+    this.prepareLookup = prepareLookup;
     this.metrics = metrics;
     this.dispatcher = dispatcher;
     this.tenantBaggageKey = tenantBaggageKey;
@@ -96,6 +110,9 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
       return;
     }
     requests.started(parentContext, span);
+    if (genAi) {
+      prepareLookup.run();
+    }
     // The tenant travels as baggage in the caller's context; the span may end elsewhere.
     if (!genAi || dispatcher == null || tenantBaggageKey == null) {
       return;
@@ -148,9 +165,9 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     if ((input != null || output != null) && (requestModel != null || responseModel != null)) {
       ResolvedModel model = lookup.get().find(provider, responseModel, requestModel);
       if (model == null) {
-        metrics
-            .get()
-            .recordUnpriced(provider, operation, requestModel, responseModel, span.getAttributes());
+        CostMetrics costMetrics = metrics.get();
+        costMetrics.recordUnpriced(
+            provider, operation, requestModel, responseModel, labelSource(costMetrics, span));
         reportUnpriced(provider, responseModel != null ? responseModel : requestModel);
       } else {
         cost = cost(model, span, input, output);
@@ -159,10 +176,14 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
           span.setAttribute(USAGE_COST_AMOUNT, cost.doubleValue());
           span.setAttribute(USAGE_COST_CURRENCY, COST_CURRENCY_USD);
           span.setAttribute(USAGE_COST_SOURCE, COST_SOURCE_LOCAL);
-          metrics
-              .get()
-              .recordCost(
-                  cost, provider, operation, requestModel, responseModel, span.getAttributes());
+          CostMetrics costMetrics = metrics.get();
+          costMetrics.recordCost(
+              cost,
+              provider,
+              operation,
+              requestModel,
+              responseModel,
+              labelSource(costMetrics, span));
         }
       }
     }
@@ -177,6 +198,11 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
               SpanUsageEvents.from(
                   span.toSpanData(), tenant, eventCost, eventPricedAs, cacheState));
     }
+  }
+
+  // A copy of every span attribute is only worth making when baggage labels are read from it.
+  private static Attributes labelSource(CostMetrics costMetrics, ReadableSpan span) {
+    return costMetrics.readsSpanAttributes() ? span.getAttributes() : Attributes.empty();
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,29 +29,14 @@ public final class CostSpanProcessors {
   private CostSpanProcessors() {}
 
   /**
-   * The processor for the agent. The catalog is parsed on a background thread at start-up (the
-   * first priced span waits for it if it comes earlier); meters and log bridge are taken from
+   * The processor for the agent. The catalog is parsed on a background thread started by the first
+   * GenAI span (the span waits for it at its end if it comes to that first), not at start-up, where
+   * its parsing competed with the application's own start; meters and log bridge are taken from
    * {@code openTelemetry} on first use, since the SDK is still being built when this runs.
    */
   public static CostSpanProcessor create(
       GenAiConfig config, Supplier<OpenTelemetry> openTelemetry) {
-    CompletableFuture<PriceLookup> catalog = new CompletableFuture<>();
-    String pricingFile = config.pricingFile();
-    Thread loader =
-        new Thread(
-            () -> {
-              try {
-                catalog.complete(
-                    new PriceLookup(
-                        CatalogLoader.builtInWithOverrides(pricingFile, logger::warning)));
-              } catch (Throwable t) {
-                catalog.completeExceptionally(t);
-              }
-            },
-            "llmobs-price-catalog");
-    loader.setDaemon(true);
-    loader.start();
-
+    LazyCatalog catalog = new LazyCatalog(config.pricingFile());
     List<UsageSink> sinks = sinks(config, openTelemetry);
     UsageEventDispatcher dispatcher =
         sinks.isEmpty() ? null : new UsageEventDispatcher(sinks, config.usageQueueSize());
@@ -65,7 +51,50 @@ public final class CostSpanProcessors {
                     labelCap,
                     baggageLabels));
     return new CostSpanProcessor(
-        catalog::join, metrics, dispatcher, config.usageTenantBaggageKey(), baggageLabels);
+        catalog,
+        catalog::start,
+        metrics,
+        dispatcher,
+        config.usageTenantBaggageKey(),
+        baggageLabels);
+  }
+
+  /** The price lookup, its catalog parsed once on a thread of its own when first wanted. */
+  static final class LazyCatalog implements Supplier<PriceLookup> {
+    private final String pricingFile;
+    private final CompletableFuture<PriceLookup> lookup = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    LazyCatalog(String pricingFile) {
+      this.pricingFile = pricingFile;
+    }
+
+    /** Starts parsing unless it has started. */
+    void start() {
+      if (started.get() || !started.compareAndSet(false, true)) {
+        return;
+      }
+      Thread loader =
+          new Thread(
+              () -> {
+                try {
+                  lookup.complete(
+                      new PriceLookup(
+                          CatalogLoader.builtInWithOverrides(pricingFile, logger::warning)));
+                } catch (Throwable t) {
+                  lookup.completeExceptionally(t);
+                }
+              },
+              "llmobs-price-catalog");
+      loader.setDaemon(true);
+      loader.start();
+    }
+
+    @Override
+    public PriceLookup get() {
+      start();
+      return lookup.join();
+    }
   }
 
   static List<UsageSink> sinks(GenAiConfig config, Supplier<OpenTelemetry> openTelemetry) {
