@@ -39,6 +39,29 @@ final class McpSpans {
     return await(testing, name, kind, 1).get(0);
   }
 
+  /**
+   * Waits for the span named {@code name} of {@code kind} whose parent is {@code parent}: a span of
+   * an earlier session (the shared client's, whose server side may end after a test began) can be
+   * there too.
+   */
+  static SpanData childOf(
+      InstrumentationExtension testing, String name, SpanKind kind, SpanData parent) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    List<SpanData> found;
+    do {
+      found =
+          find(testing.spans(), name, kind).stream()
+              .filter(s -> s.getParentSpanId().equals(parent.getSpanId()))
+              .collect(Collectors.toList());
+      if (!found.isEmpty()) {
+        break;
+      }
+      sleep(Duration.ofMillis(50));
+    } while (System.nanoTime() < deadline);
+    assertThat(found).as("%s %s spans under %s", name, kind, parent.getName()).hasSize(1);
+    return found.get(0);
+  }
+
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
