@@ -6,6 +6,7 @@ import dev.llmobs.it.harness.OtlpReceiver;
 import dev.llmobs.it.harness.PrometheusScrape;
 import dev.llmobs.it.harness.ReceivedLogRecord;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,15 @@ final class DemoSummary {
     BigDecimal totalCost = BigDecimal.ZERO;
     for (String model : scrape.labelValues("gen_ai_client_token_usage_sum", MODEL)) {
       Map<String, String> byModel = Map.of(MODEL, model);
-      double cost = scrape.sum("gen_ai_client_cost_USD_total", byModel);
-      totalCost = totalCost.add(BigDecimal.valueOf(cost));
+      BigDecimal cost = usd(scrape.sum("gen_ai_client_cost_USD_total", byModel));
+      totalCost = totalCost.add(cost);
       out.append(
           String.format(
               "  %-28s %8.0f %8.0f %12s%n",
               model,
               scrape.sum("gen_ai_client_token_usage_sum", with(byModel, "input")),
               scrape.sum("gen_ai_client_token_usage_sum", with(byModel, "output")),
-              BigDecimal.valueOf(cost).toPlainString()));
+              cost.toPlainString()));
     }
     out.append(
         String.format(
@@ -64,11 +65,19 @@ final class DemoSummary {
                     t ->
                         t
                             + " "
-                            + BigDecimal.valueOf(
-                                    scrape.sum("gen_ai_client_cost_USD_total", Map.of("tenant", t)))
+                            + usd(scrape.sum("gen_ai_client_cost_USD_total", Map.of("tenant", t)))
                                 .toPlainString())
                 .collect(Collectors.joining(", "))));
     return out.toString();
+  }
+
+  /**
+   * A cost counter's value, which Prometheus sums as a double: each span's cost is exact, but the
+   * sum of several carries binary rounding (0.000042000000000000004), cut here to the 12
+   * significant digits a double sum of such small amounts keeps.
+   */
+  private static BigDecimal usd(double sum) {
+    return BigDecimal.valueOf(sum).round(new MathContext(12)).stripTrailingZeros();
   }
 
   private static Map<String, String> with(Map<String, String> byModel, String tokenType) {
