@@ -39,7 +39,11 @@ public final class StainlessCall {
         call.end(null, error);
         return result;
       }
-      return raw ? rawResult(result) : plainAsyncResult(result);
+      if (raw && !ownsScope && !streaming && !(result instanceof CompletableFuture)) {
+        // A plain blocking create handed the call over: it parses and ends the span itself.
+        return result;
+      }
+      return raw ? rawResult(result) : plainResult(result);
     } catch (Throwable t) {
       GenAiFailures.record(sdk.module(), t);
       call.end(null, null);
@@ -62,20 +66,20 @@ public final class StainlessCall {
     return StainlessResponses.rawResponse(this, httpResponseFor);
   }
 
-  // The plain async create: the raw layer it called has the span; we only watch for cancellation.
+  // A plain create. Blocking: the parsed result ends the span. Async: the raw layer it called has
+  // the span, and we only watch the future for cancellation.
   @SuppressWarnings("unchecked")
-  private Object plainAsyncResult(Object result) {
+  private Object plainResult(Object result) {
+    if (!(result instanceof CompletableFuture)) {
+      return endWith(result);
+    }
     if (!call.wasClaimed()) {
       // No raw layer took the call over (an SDK that does not go through it): end on completion.
-      return result instanceof CompletableFuture
-          ? call.endOnCompletion(
-              (CompletableFuture<Object>) result,
-              parsed -> sdk.response(parsed, GenAiInstrumenter.captureContentMaxLength()))
-          : endWith(result);
+      return call.endOnCompletion(
+          (CompletableFuture<Object>) result,
+          parsed -> sdk.response(parsed, GenAiInstrumenter.captureContentMaxLength()));
     }
-    if (result instanceof CompletableFuture) {
-      call.endWhenCancelled((CompletableFuture<?>) result);
-    }
+    call.endWhenCancelled((CompletableFuture<?>) result);
     return result;
   }
 

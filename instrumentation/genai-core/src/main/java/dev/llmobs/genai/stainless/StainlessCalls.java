@@ -19,6 +19,10 @@ import java.lang.reflect.Method;
  *       {@code GenAiStream}; closing it unparsed ends the span too, and an unread one that the
  *       application drops is ended as abandoned;
  *   <li>an async raw call returns a future completed in the caller's context;
+ *   <li>the plain blocking {@code create} starts the call and hands it over to the raw layer it
+ *       calls, which returns the SDK's response unwrapped: the plain layer gets the parsed result
+ *       (or the error) itself and ends the span with it. A plain call, the most common kind, costs
+ *       no wrapper, no reflective {@code parse()} and no abandonment watch;
  *   <li>the plain async {@code create} also starts the call (and hands it over to the raw layer it
  *       calls), only to see the future it returns: cancelling that future ends the span as
  *       cancelled.
@@ -50,21 +54,24 @@ public final class StainlessCalls {
    * @param params the method's params object
    * @param clientOptions the service's {@code clientOptions} field
    */
-  public static StainlessCall enter(
+  public static Object enter(
       StainlessSdk sdk, String serviceType, String method, Object params, Object clientOptions) {
+    boolean raw = serviceType.endsWith(RAW_LAYER);
     try {
-      boolean raw = serviceType.endsWith(RAW_LAYER);
       boolean streaming = method.contains("Stream");
       if (raw) {
         GenAiCall handedOver = GenAiCall.claim(Context.current());
         if (handedOver != null) {
           return new StainlessCall(sdk, handedOver, params, streaming, true, false);
         }
+        if (PLAIN_LAYER_SKIPPED.get() != null) {
+          return null;
+        }
       }
       GenAiCall call =
           GenAiCall.start(sdk.module(), request(sdk, params, streaming, clientOptions));
       if (call == null) {
-        return null;
+        return raw ? null : skipped();
       }
       if (!raw) {
         call.handOver();
@@ -72,13 +79,27 @@ public final class StainlessCalls {
       return new StainlessCall(sdk, call, params, streaming, raw, true);
     } catch (Throwable t) {
       GenAiFailures.record(sdk.module(), t);
-      return null;
+      return raw ? null : skipped();
     }
   }
 
   /** Method exit: what the SDK method returns, wrapped where the span must see it. */
   public static Object exit(Object call, Object result, Throwable error) {
+    if (call == SKIPPED) {
+      PLAIN_LAYER_SKIPPED.remove();
+      return result;
+    }
     return call == null ? result : ((StainlessCall) call).exit(result, error);
+  }
+
+  // A plain call that starts no span (its request could not be mapped, or tracing is suppressed
+  // here): the raw layer it calls must not try again, which would fail, and count, twice.
+  private static final ThreadLocal<Object> PLAIN_LAYER_SKIPPED = new ThreadLocal<>();
+  private static final Object SKIPPED = new Object();
+
+  private static Object skipped() {
+    PLAIN_LAYER_SKIPPED.set(SKIPPED);
+    return SKIPPED;
   }
 
   private static GenAiRequest request(

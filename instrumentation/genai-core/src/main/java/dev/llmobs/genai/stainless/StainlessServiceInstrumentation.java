@@ -19,8 +19,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Where a Stainless SDK's calls are instrumented (see {@link StainlessCalls}): {@code create} and
  * {@code createStreaming} of each service's {@code WithRawResponseImpl}, blocking and async, and
- * {@code create} of the plain async services. Agent side: used by the provider modules' {@code
- * InstrumentationModule}, never injected.
+ * {@code create} of the plain services, blocking and async. Agent side: used by the provider
+ * modules' {@code InstrumentationModule}, never injected.
  */
 public final class StainlessServiceInstrumentation implements TypeInstrumentation {
 
@@ -44,6 +44,7 @@ public final class StainlessServiceInstrumentation implements TypeInstrumentatio
       String adviceClassName) {
     for (String service : blockingServices) {
       types.add(service + StainlessCalls.RAW_LAYER);
+      types.add(service);
     }
     for (String service : asyncServices) {
       types.add(service + StainlessCalls.RAW_LAYER);
