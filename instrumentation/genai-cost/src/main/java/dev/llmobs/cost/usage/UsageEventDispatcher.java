@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,8 +17,9 @@ import java.util.logging.Logger;
 /**
  * Hands usage events to the sinks off the application's threads: {@link #offer} only enqueues into
  * a bounded queue (a full queue drops the event and counts it), and one daemon thread builds the
- * events and fans them out to every sink. A sink's failure is logged once per sink and goes no
- * further.
+ * events and fans them out to every sink, in batches: it wakes every {@link #DELAY_MILLIS} ms, or
+ * as soon as a batch is full, never once per event (waking a thread per call showed in the per-call
+ * profiles). A sink's failure is logged once per sink and goes no further.
  */
 public final class UsageEventDispatcher {
 
@@ -26,6 +28,9 @@ public final class UsageEventDispatcher {
 
   private static final Logger logger = Logger.getLogger(UsageEventDispatcher.class.getName());
   private static final int BATCH = 256;
+
+  /** The longest an event waits in the queue when fewer than a batch are pending. */
+  static final long DELAY_MILLIS = 200;
 
   private final List<GuardedSink> sinks;
   private final BlockingQueue<Supplier<UsageEvent>> queue;
@@ -56,7 +61,9 @@ public final class UsageEventDispatcher {
       dropped.incrementAndGet();
       return false;
     }
-    offered.incrementAndGet();
+    if (offered.incrementAndGet() - handled.get() >= BATCH) {
+      LockSupport.unpark(worker);
+    }
     return true;
   }
 
@@ -77,6 +84,7 @@ public final class UsageEventDispatcher {
       if (System.nanoTime() > deadline || !worker.isAlive()) {
         return false;
       }
+      LockSupport.unpark(worker);
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
@@ -106,16 +114,17 @@ public final class UsageEventDispatcher {
 
   private void drainLoop() {
     List<Supplier<UsageEvent>> batch = new ArrayList<>(BATCH);
+    long delayNanos = TimeUnit.MILLISECONDS.toNanos(DELAY_MILLIS);
     while (true) {
-      try {
-        batch.add(queue.take());
-      } catch (InterruptedException e) {
-        if (closed.get()) {
+      queue.drainTo(batch, BATCH);
+      if (batch.isEmpty()) {
+        // close() interrupts once it has flushed what was queued.
+        if (Thread.interrupted() && closed.get()) {
           return;
         }
+        LockSupport.parkNanos(this, delayNanos);
         continue;
       }
-      queue.drainTo(batch, BATCH - 1);
       for (Supplier<UsageEvent> pending : batch) {
         deliver(pending);
       }
