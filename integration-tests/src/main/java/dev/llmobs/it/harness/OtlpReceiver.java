@@ -24,12 +24,14 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -100,8 +102,26 @@ public final class OtlpReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  // A given port may still be held for a while after its last owner closed: the connections a
+  // hung collector accepted wait in FIN_WAIT_2 until the sender gives up on them, and Linux refuses
+  // the bind until then. A collector restarting in place retries likewise.
   private static HttpServer bind(int port) throws IOException {
-    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(port == 0 ? 0 : 60);
+    while (true) {
+      try {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      } catch (BindException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   public int port() {
