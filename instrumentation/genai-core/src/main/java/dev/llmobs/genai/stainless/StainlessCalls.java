@@ -32,6 +32,11 @@ public final class StainlessCalls {
 
   static final String RAW_LAYER = "$WithRawResponseImpl";
 
+  // A plain call that starts no span (its request could not be mapped, or tracing is suppressed
+  // here): the raw layer it calls must not try again, which would fail, and count, twice.
+  private static final ThreadLocal<Object> PLAIN_LAYER_SKIPPED = new ThreadLocal<>();
+  private static final Object SKIPPED = new Object();
+
   private static final ClassValue<Method> BASE_URL =
       new ClassValue<Method>() {
         @Override
@@ -46,8 +51,8 @@ public final class StainlessCalls {
       };
 
   /**
-   * Method enter: starts (or, in the raw layer under a plain async call, takes over) the call, or
-   * returns null when there is nothing to trace.
+   * Method enter: starts (or, in the raw layer under a plain call, takes over) the call. Returns
+   * what {@link #exit} needs, null when there is nothing to trace.
    *
    * @param serviceType the instrumented class's name
    * @param method the instrumented method's name: {@code create}, {@code createStreaming}
@@ -91,11 +96,6 @@ public final class StainlessCalls {
     }
     return call == null ? result : ((StainlessCall) call).exit(result, error);
   }
-
-  // A plain call that starts no span (its request could not be mapped, or tracing is suppressed
-  // here): the raw layer it calls must not try again, which would fail, and count, twice.
-  private static final ThreadLocal<Object> PLAIN_LAYER_SKIPPED = new ThreadLocal<>();
-  private static final Object SKIPPED = new Object();
 
   private static Object skipped() {
     PLAIN_LAYER_SKIPPED.set(SKIPPED);

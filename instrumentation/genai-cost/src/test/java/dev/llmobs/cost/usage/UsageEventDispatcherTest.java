@@ -73,6 +73,55 @@ class UsageEventDispatcherTest {
   }
 
   @Test
+  void eventsReachTheSinksInBatchesWithoutAFlush() throws Exception {
+    List<Integer> batches = new CopyOnWriteArrayList<>();
+    List<UsageEvent> received = new CopyOnWriteArrayList<>();
+    UsageSink sink =
+        new UsageSink() {
+          private int pending;
+
+          @Override
+          public void accept(UsageEvent event) {
+            received.add(event);
+            pending++;
+          }
+
+          @Override
+          public void flush() {
+            batches.add(pending);
+            pending = 0;
+          }
+        };
+    UsageEventDispatcher dispatcher = new UsageEventDispatcher(Arrays.asList(sink), 4096);
+    try {
+      // A few events: delivered by the periodic wake-up, with no flush asked for.
+      for (int i = 0; i < 3; i++) {
+        String id = "call-" + i;
+        dispatcher.offer(() -> event(id));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (received.size() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(received).hasSize(3);
+
+      // Calls a millisecond apart, as under load: delivered in a few batches, not with one
+      // wake-up and one sink flush per event.
+      batches.clear();
+      for (int i = 0; i < 30; i++) {
+        String id = "steady-" + i;
+        assertThat(dispatcher.offer(() -> event(id))).isTrue();
+        Thread.sleep(1);
+      }
+      assertThat(dispatcher.flush(5000)).isTrue();
+      assertThat(received).hasSize(33);
+      assertThat(batches.size()).isLessThan(10);
+    } finally {
+      dispatcher.close(1000);
+    }
+  }
+
+  @Test
   void fullQueueDropsAndCountsWithoutBlocking() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
