@@ -14,7 +14,6 @@ import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.instrumentation.api.instrumenter.OperationListener;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The GenAI client metrics, computed from the span's own attributes so that numbers on spans and in
@@ -55,7 +54,7 @@ final class GenAiClientMetrics implements OperationListener {
   private final LongCounter cacheReadTokens;
   private final MetricLabelCap labelCap;
   private final GenAiBaggageLabels baggageLabels;
-  private final MetricLabelSets<Labels> startLabels = new MetricLabelSets<>();
+  private final MetricLabelSets<MetricLabelSets.Key, Labels> startLabels = new MetricLabelSets<>();
 
   static GenAiClientMetrics create(Meter meter) {
     GenAiConfig config = GenAiConfig.fromAgent();
@@ -236,12 +235,13 @@ final class GenAiClientMetrics implements OperationListener {
     static final int MAX_RESPONSE_MODELS = 64;
 
     final Attributes start;
-    private final ConcurrentHashMap<String, EndLabels> byResponseModel; // null: not kept
+    private final MetricLabelSets<String, EndLabels> byResponseModel; // null: not kept
     private volatile EndLabels withoutResponseModel;
 
     Labels(Attributes start, boolean kept) {
       this.start = start;
-      this.byResponseModel = kept ? new ConcurrentHashMap<String, EndLabels>() : null;
+      this.byResponseModel =
+          kept ? new MetricLabelSets<String, EndLabels>(MAX_RESPONSE_MODELS) : null;
     }
 
     EndLabels end(String responseModel, GenAiClientMetrics metrics) {
@@ -258,13 +258,7 @@ final class GenAiClientMetrics implements OperationListener {
       }
       EndLabels end = byResponseModel.get(responseModel);
       if (end == null) {
-        end = metrics.endLabels(start, responseModel);
-        if (byResponseModel.size() < MAX_RESPONSE_MODELS) {
-          EndLabels earlier = byResponseModel.putIfAbsent(responseModel, end);
-          if (earlier != null) {
-            end = earlier;
-          }
-        }
+        end = byResponseModel.keep(responseModel, metrics.endLabels(start, responseModel));
       }
       return end;
     }

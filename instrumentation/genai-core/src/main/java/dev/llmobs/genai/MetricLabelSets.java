@@ -7,25 +7,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * Metric attribute sets built once per distinct combination of label values and reused: building
  * and sorting an {@code Attributes} for every call was a measurable part of a call's cost. Reusing
  * a set is exact because a {@link MetricLabelCap} never changes its answer for a value (a kept
- * value stays kept, a full label stays full). Label values come from clients, so past {@link
- * #MAX_SETS} combinations nothing more is kept and callers build the set as before.
+ * value stays kept, a full label stays full). Label values come from clients, so past a bound
+ * ({@link #MAX_SETS} by default) nothing more is kept and callers build the set as before.
  *
+ * @param <K> the combination of label values, such as a {@link Key}
  * @param <V> what is kept per combination
  */
-public final class MetricLabelSets<V> {
+public final class MetricLabelSets<K, V> {
 
   static final int MAX_SETS = 1024;
 
-  private final ConcurrentHashMap<Key, V> sets = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<K, V> sets = new ConcurrentHashMap<>();
+  private final int maxSets;
+
+  public MetricLabelSets() {
+    this(MAX_SETS);
+  }
+
+  public MetricLabelSets(int maxSets) {
+    this.maxSets = maxSets;
+  }
 
   /** The value kept for {@code key}, or null. */
-  public V get(Key key) {
+  public V get(K key) {
     return sets.get(key);
   }
 
   /** Keeps {@code value} for {@code key} while there is room; returns the value kept, if any. */
-  public V keep(Key key, V value) {
-    if (sets.size() >= MAX_SETS) {
+  public V keep(K key, V value) {
+    if (sets.size() >= maxSets) {
       return value;
     }
     V earlier = sets.putIfAbsent(key, value);

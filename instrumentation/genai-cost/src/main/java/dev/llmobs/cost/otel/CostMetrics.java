@@ -44,7 +44,7 @@ final class CostMetrics {
   private final LongCounter unpriced;
   private final MetricLabelCap labelCap;
   private final GenAiBaggageLabels baggageLabels;
-  private final MetricLabelSets<Attributes> sets = new MetricLabelSets<>();
+  private final MetricLabelSets<MetricLabelSets.Key, Attributes> sets = new MetricLabelSets<>();
 
   CostMetrics(
       Meter meter,
