@@ -27,7 +27,10 @@ public final class GenAiLogContext {
   private static final ContextKey<String> STORE_CONVERSATION =
       ContextKey.named("llmobs-store-conversation");
 
-  /** The keys for a log event made in {@code context}, or null when there are none. */
+  /**
+   * The keys for a log event made in {@code context}, or null when there are none: a new map, the
+   * caller's own.
+   */
   public static Map<String, String> of(Context context) {
     GenAiRequest request = GenAiCall.activeRequest(context);
     if (request != null) {
@@ -64,15 +67,6 @@ public final class GenAiLogContext {
    */
   public static Context withStoreConversation(Context context, String conversationId) {
     return conversationId == null ? context : context.with(STORE_CONVERSATION, conversationId);
-  }
-
-  /** Adds the entries of {@code keys} that {@code mdc} lacks: the application's values win. */
-  public static void addAbsent(Map<String, String> mdc, Map<String, String> keys) {
-    for (Map.Entry<String, String> entry : keys.entrySet()) {
-      if (!mdc.containsKey(entry.getKey())) {
-        mdc.put(entry.getKey(), entry.getValue());
-      }
-    }
   }
 
   private static void put(Map<String, String> keys, String key, String value) {

@@ -157,6 +157,18 @@ class LogbackGenAiMdcTest {
   }
 
   @Test
+  void anEventKeptByAnAppenderThatDoesNotReadTheMdcCarriesTheCallWhenReadLater() {
+    appLogger.detachAppender(async); // the only appender left keeps events unread
+    server.enqueue(chatResponse("gpt-4o-mini-2024-07-18"));
+
+    client.chat().completions().create(chat("gpt-4o-mini"));
+
+    assertThat(mdcOf("sending"))
+        .containsOnly(
+            entry("gen_ai.provider.name", "openai"), entry("gen_ai.request.model", "gpt-4o-mini"));
+  }
+
+  @Test
   void responsesCallWithPreviousResponseIdCarriesTheConversation() {
     server.enqueue(
         json(

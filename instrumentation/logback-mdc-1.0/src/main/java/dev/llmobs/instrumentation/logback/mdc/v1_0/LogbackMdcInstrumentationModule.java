@@ -6,7 +6,6 @@ import dev.llmobs.genai.GenAiHelperClasses;
 import io.opentelemetry.javaagent.extension.instrumentation.InstrumentationModule;
 import io.opentelemetry.javaagent.extension.instrumentation.TypeInstrumentation;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -23,7 +22,10 @@ public final class LogbackMdcInstrumentationModule extends InstrumentationModule
   // Helpers injected into Logback's class loader, besides the GenAI core (which holds the context
   // key of the running call). Names as strings: the agent's class loader must never load them.
   static final List<String> HELPERS =
-      Collections.singletonList("dev.llmobs.instrumentation.logback.mdc.v1_0.LogbackGenAiMdc");
+      Arrays.asList(
+          "dev.llmobs.instrumentation.logback.mdc.v1_0.LogbackGenAiMdc",
+          "dev.llmobs.instrumentation.logback.mdc.v1_0.LogbackGenAiMdc$EventKeys",
+          "dev.llmobs.instrumentation.logback.mdc.v1_0.LogbackGenAiMdc$Merged");
 
   public LogbackMdcInstrumentationModule() {
     super("llmobs-logback-mdc", "llmobs-logback-mdc-1.0");

@@ -12,9 +12,9 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code Logger.callAppenders(ILoggingEvent)} runs on the logging thread before any appender, as
- * upstream's logback-mdc-1.0 uses it: the place to see which GenAI call the event belongs to, even
- * when an AsyncAppender reads the MDC later on another thread.
+ * {@code Logger.callAppenders(ILoggingEvent)} runs the appenders on the logging thread, as
+ * upstream's logback-mdc-1.0 uses it: the place to see which GenAI call the event belongs to, for
+ * as long as the appenders run.
  */
 public final class LoggerInstrumentation implements TypeInstrumentation {
 
@@ -37,8 +37,13 @@ public final class LoggerInstrumentation implements TypeInstrumentation {
   public static class CallAppendersAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void onEnter(@Advice.Argument(0) Object event) {
-      LogbackGenAiMdc.capture(event);
+    public static Object onEnter(@Advice.Argument(0) Object event) {
+      return LogbackGenAiMdc.appending(event);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void onExit(@Advice.Enter Object outer) {
+      LogbackGenAiMdc.appended(outer);
     }
   }
 }

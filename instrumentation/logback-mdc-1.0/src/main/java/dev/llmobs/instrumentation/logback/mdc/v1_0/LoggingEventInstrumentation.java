@@ -17,7 +17,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Every {@code ILoggingEvent} implementation's {@code getMDCPropertyMap()} (and the older {@code
- * getMdc()}): what layouts, encoders and appenders read the MDC through.
+ * getMdc()}): what layouts, encoders and appenders read the MDC through; and its {@code
+ * prepareForDeferredProcessing()}, which an appender calls on the logging thread before it hands
+ * the event to another thread.
  */
 public final class LoggingEventInstrumentation implements TypeInstrumentation {
 
@@ -36,6 +38,9 @@ public final class LoggingEventInstrumentation implements TypeInstrumentation {
     transformer.applyAdviceToMethod(
         isPublic().and(namedOneOf("getMDCPropertyMap", "getMdc")).and(takesArguments(0)),
         getClass().getName() + "$GetMdcAdvice");
+    transformer.applyAdviceToMethod(
+        isPublic().and(named("prepareForDeferredProcessing")).and(takesArguments(0)),
+        getClass().getName() + "$PrepareForDeferredProcessingAdvice");
   }
 
   @SuppressWarnings("unused")
@@ -47,6 +52,15 @@ public final class LoggingEventInstrumentation implements TypeInstrumentation {
         @Advice.This Object event,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Map<String, String> mdc) {
       return LogbackGenAiMdc.withGenAi(event, mdc);
+    }
+  }
+
+  @SuppressWarnings("unused")
+  public static class PrepareForDeferredProcessingAdvice {
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void onEnter(@Advice.This Object event) {
+      LogbackGenAiMdc.deferring(event);
     }
   }
 }

@@ -17,6 +17,7 @@ class LogbackMdcHelpersTest {
             LoggerInstrumentation.class.getName(),
             LoggerInstrumentation.CallAppendersAdvice.class.getName(),
             LoggingEventInstrumentation.class.getName(),
-            LoggingEventInstrumentation.GetMdcAdvice.class.getName()));
+            LoggingEventInstrumentation.GetMdcAdvice.class.getName(),
+            LoggingEventInstrumentation.PrepareForDeferredProcessingAdvice.class.getName()));
   }
 }
