@@ -76,6 +76,7 @@ public final class GenAiHelperClasses {
               "dev.llmobs.genai.stainless.StainlessSdk",
               "dev.llmobs.genai.stainless.StainlessCalls",
               "dev.llmobs.genai.stainless.StainlessCalls$1",
+              "dev.llmobs.genai.stainless.StainlessCalls$BaseUrl",
               "dev.llmobs.genai.stainless.StainlessCall",
               "dev.llmobs.genai.stainless.StainlessResponses",
               "dev.llmobs.genai.stainless.StainlessResponses$1",

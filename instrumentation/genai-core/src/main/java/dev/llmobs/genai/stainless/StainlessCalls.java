@@ -5,6 +5,7 @@ import dev.llmobs.genai.GenAiFailures;
 import dev.llmobs.genai.GenAiInstrumenter;
 import dev.llmobs.genai.GenAiRequest;
 import io.opentelemetry.context.Context;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 
 /**
@@ -107,16 +108,42 @@ public final class StainlessCalls {
     GenAiRequest request =
         sdk.request(params, streaming, GenAiInstrumenter.captureContentMaxLength());
     if (request != null && clientOptions != null) {
-      Method baseUrl = BASE_URL.get(clientOptions.getClass());
-      if (baseUrl != null) {
-        try {
-          request.serverFromUrl((String) baseUrl.invoke(clientOptions));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          // an unreadable base URL only costs us server.* attributes
-        }
-      }
+      request.serverFromUrl(baseUrl(clientOptions));
     }
     return request;
+  }
+
+  private static String baseUrl(Object clientOptions) {
+    BaseUrl last = lastBaseUrl;
+    if (last != null && last.options.get() == clientOptions) {
+      return last.url;
+    }
+    Method baseUrl = BASE_URL.get(clientOptions.getClass());
+    if (baseUrl == null) {
+      return null;
+    }
+    try {
+      String url = (String) baseUrl.invoke(clientOptions);
+      lastBaseUrl = new BaseUrl(clientOptions, url);
+      return url;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // an unreadable base URL only costs us server.* attributes
+      return null;
+    }
+  }
+
+  // A client's options never change, and an application has one client or a few: the base URL of
+  // the options seen last is kept (weakly) rather than read reflectively on every call.
+  private static volatile BaseUrl lastBaseUrl;
+
+  private static final class BaseUrl {
+    final WeakReference<Object> options;
+    final String url;
+
+    BaseUrl(Object options, String url) {
+      this.options = new WeakReference<>(options);
+      this.url = url;
+    }
   }
 
   private StainlessCalls() {}

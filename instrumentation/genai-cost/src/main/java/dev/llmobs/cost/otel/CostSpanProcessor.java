@@ -67,6 +67,7 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
   private final GenAiBaggageLabels baggageLabels;
   private final Map<ReadableSpan, String> tenants =
       Collections.synchronizedMap(new WeakHashMap<ReadableSpan, String>());
+  private volatile boolean tenantsSeen;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final LocalRootRequests requests = new LocalRootRequests();
 
@@ -120,11 +121,9 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     Baggage baggage = Baggage.fromContext(parentContext);
     // Set at start so the span carries them however it ends; onEnding reads them back as labels.
     span.setAllAttributes(baggageLabels.fromBaggage(baggage));
-    if (dispatcher == null || tenantBaggageKey == null) {
-      return;
-    }
     String tenant = baggage.getEntryValue(tenantBaggageKey);
     if (tenant != null) {
+      tenantsSeen = true;
       tenants.put(span, tenant);
     }
   }
@@ -250,7 +249,8 @@ public final class CostSpanProcessor implements ExtendedSpanProcessor {
     if (tenantBaggageKey == null) {
       return null;
     }
-    String tenant = tenants.remove(span);
+    // Most applications never set the baggage: no lock on the map for them.
+    String tenant = tenantsSeen ? tenants.remove(span) : null;
     // Baggage comes from clients: capped like every other hostile string on the usage event.
     return GenAiStrings.cap(
         tenant != null ? tenant : Baggage.current().getEntryValue(tenantBaggageKey));
